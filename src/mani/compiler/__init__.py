@@ -1,0 +1,1 @@
+"""Lua AST -> Python code objects."""

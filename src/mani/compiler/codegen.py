@@ -1,0 +1,1288 @@
+"""Lua AST -> Python source -> Python ``ast`` with Lua positions.
+
+The generator writes Python source text (readable: ``mani compile --python``
+prints it), parses it with ``ast.parse`` and then rewrites every node's
+position: ``lineno`` becomes the Lua line, ``col_offset`` the *site id* of the
+Lua operation the node belongs to. Sites are marked in the text as
+``_S(id, expr)`` and removed by the rewrite. When a Python exception escapes a
+generated function, the site at the failing instruction says which Lua
+operation failed and how to name its operands (``local 'x'``), so guards for
+error reporting cost nothing at run time.
+
+Shape of the output::
+
+    def __outer__():
+        _B = None                      # the State's cost meter (a cell)
+        def __chunk__(_ENV):           # bound per load to the environment
+            def main(*varargs):        # the Lua main chunk
+                "<lua function info>"
+                nonlocal _B
+                if (_B := _B - 3) < 0: budget_out()
+                ...
+            return main
+        return __chunk__
+
+Value conventions are in runtime/values.py; a call returns one value as
+itself and zero or several values as a tuple.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from typing import Optional
+
+from ..errors import LuaSyntaxError
+from ..syntax import nodes as N
+from ..syntax.resolve import Var
+from . import costs
+
+INT, FLOAT, STR, BOOL, NIL, TABLE, FUNC = "int", "float", "str", "bool", "nil", "table", "func"
+NUMS = (INT, FLOAT)
+MAXINT = 0x7FFFFFFFFFFFFFFF
+MININT = -0x8000000000000000
+RANGE = f"{MININT} <= {{}} <= {MAXINT}"
+
+ARITH_HELPER = {
+    "+": "arith_add", "-": "arith_sub", "*": "arith_mul", "/": "arith_div",
+    "//": "arith_idiv", "%": "arith_mod", "^": "arith_pow",
+    "&": "bit_and", "|": "bit_or", "~": "bit_xor", "<<": "bit_shl", ">>": "bit_shr",
+}
+
+
+class Expr:
+    """A compiled expression: Python source, static Lua type (or None) and
+    whether the text is cheap and side-effect free to repeat."""
+
+    __slots__ = ("code", "ty", "simple")
+
+    def __init__(self, code: str, ty: Optional[str] = None, simple: bool = False):
+        self.code = code
+        self.ty = ty
+        self.simple = simple
+
+
+class FuncGen:
+    """State of the Python function being generated for one Lua function."""
+
+    def __init__(self, node: N.Function, pyname: str, parent: Optional["FuncGen"]):
+        self.node = node
+        self.pyname = pyname
+        self.parent = parent
+        self.ntemps = 0
+        self.nonlocals: set[str] = set()
+        self.sites: dict[int, list] = {}
+        self.loop_stack: list = []  # per Python loop: dict of info
+
+
+class CodeGen:
+    def __init__(self, chunkname: str, model: costs.CostModel):
+        self.chunkname = chunkname
+        self.model = model
+        self.lines: list[str] = []
+        self.linemap: list[int] = []
+        self.indent = 0
+        self.cur_line = 0
+        self.fn: FuncGen = None  # type: ignore[assignment]
+        self.sites: list = [None]  # site id -> [kind, line, descs...]
+        self.used_fn_names: set[str] = set()
+        self.pending: list = []  # hoisted statements for the current statement
+        self.scope_costs: list = []
+
+    # ------------------------------------------------------------ emission
+    def emit(self, text: str, line: Optional[int] = None) -> None:
+        self.lines.append("    " * self.indent + text)
+        self.linemap.append(self.cur_line if line is None else line)
+
+    def temp(self) -> str:
+        self.fn.ntemps += 1
+        return f"_t{self.fn.ntemps}"
+
+    def site(self, kind: str, line: int, *descs) -> int:
+        sid = len(self.sites)
+        self.sites.append([kind, line, *descs])
+        self.fn.sites[sid] = [kind, line, *descs]
+        return sid
+
+    def mark(self, sid: int, code: str) -> str:
+        return f"_S({sid}, {code})"
+
+    def fn_name(self, lua_name: Optional[str]) -> str:
+        base = "anon"
+        if lua_name:
+            base = "".join(ch if ch.isalnum() else "_" for ch in lua_name)
+            if not base[0].isalpha():
+                base = "f_" + base
+        name = base
+        i = 1
+        while name in self.used_fn_names:
+            i += 1
+            name = f"{base}_{i}"
+        self.used_fn_names.add(name)
+        return "lua_" + name
+
+    # ------------------------------------------------------------- entry
+    def chunk(self, chunk: N.Chunk) -> str:
+        self.emit("def __outer__():", 0)
+        self.indent += 1
+        self.emit("_B = None")
+        self.emit("def __chunk__(_ENV):")
+        self.indent += 1
+        root = costs.ScopeCost("main chunk", 0, 0)
+        self.scope_costs.append(root)
+        name = self.function(chunk.func, "main", is_main=True)
+        self.emit(f"return {name}")
+        self.indent -= 1
+        self.emit("return __chunk__")
+        return "\n".join(self.lines) + "\n"
+
+    # --------------------------------------------------------- functions
+    def function(self, fn: N.Function, lua_name: Optional[str], is_main: bool = False) -> str:
+        pyname = "main" if is_main else self.fn_name(lua_name)
+        outer_fn = self.fn
+        scope = fn.scope
+        self.fn = FuncGen(fn, pyname, outer_fn)
+        saved_line = self.cur_line
+        self.cur_line = fn.line
+        sc = costs.ScopeCost(lua_name or "anonymous", fn.line, costs.entry_cost(self.model, fn))
+        self.scope_costs[-1].children.append(sc)
+        self.scope_costs.append(sc)
+
+        params = [f"{v.pyname}=None" for v in fn.param_vars]
+        params.append("*varargs" if fn.is_vararg else "*_")
+        for pyn in sorted(scope.boxes_needed):
+            params.append(f"{pyn}={pyn}")
+        header_at = len(self.lines)
+        self.emit(f"def {pyname}({', '.join(params)}):", fn.line)
+        self.indent += 1
+        doc_at = len(self.lines)
+        self.emit("pass")  # replaced by the docstring
+        self.emit("pass")  # replaced by the nonlocal declaration
+        self.emit(f"if (_B := _B - {sc.entry}) < 0: budget_out()", fn.line)
+        for v in fn.param_vars:
+            if v.boxed:
+                self.emit(f"{v.pyname} = [{v.pyname}]")
+        self.block(fn.body.stmts)
+        if not fn.body.stmts or not isinstance(fn.body.stmts[-1], N.Return):
+            self.emit("return ()", fn.end_line)
+        self.indent -= 1
+        info = [self.chunkname, lua_name or "?", fn.line, {str(k): v for k, v in self.fn.sites.items()}]
+        ind = "    " * (self.indent + 1)
+        self.lines[doc_at] = ind + repr("\x00" + json.dumps(info))
+        self.fn.nonlocals.add("_B")
+        self.lines[doc_at + 1] = ind + "nonlocal " + ", ".join(sorted(self.fn.nonlocals))
+        del header_at
+        self.scope_costs.pop()
+        self.fn = outer_fn
+        self.cur_line = saved_line
+        return pyname
+
+    # ------------------------------------------------------------ blocks
+    def block(self, stmts: list) -> None:
+        labels = [i for i, s in enumerate(stmts) if isinstance(s, N.Label)]
+        if labels and self._needs_dispatch(stmts):
+            self.labeled_block(stmts)
+            return
+        start = len(self.lines)
+        for i, s in enumerate(stmts):
+            if isinstance(s, N.Local) and any(a == "close" for a in s.attribs):
+                self.stmt(s)
+                self.close_scope(s, stmts[i + 1:])
+                break
+            self.stmt(s)
+        if len(self.lines) == start:
+            self.emit("pass")
+
+    def _needs_dispatch(self, stmts: list) -> bool:
+        # labels reached by no goto need nothing; "continue"-style labels at
+        # the end of loop bodies are handled by the loop (see goto_stmt)
+        for s in stmts:
+            if isinstance(s, N.Label) and getattr(s, "used", True):
+                return True
+        return False
+
+    def close_scope(self, local: N.Local, rest: list) -> None:
+        idx = local.attribs.index("close")
+        var = local.vars[idx]
+        ref = self.var_ref(var)
+        flag = self.temp()
+        self.emit(f"check_close({ref}, {var.name!r})")
+        self.emit(f"{flag} = True")
+        self.emit("try:")
+        self.indent += 1
+        self.block(rest)
+        self.indent -= 1
+        self.emit("except BaseException as _e:")
+        self.indent += 1
+        self.emit(f"{flag} = False")
+        self.emit(f"close_var_err({ref}, _e)")
+        self.emit("raise")
+        self.indent -= 1
+        self.emit("finally:")
+        self.indent += 1
+        self.emit(f"if {flag}: close_var({ref})")
+        self.indent -= 1
+
+    # ------------------------------------------------------ goto support
+    def labeled_block(self, stmts: list) -> None:
+        """A block with labels becomes a dispatch loop: segment k runs when
+        the jump target is <= k; a goto sets the target and restarts."""
+        seg_of_label = {}
+        segments: list[list] = [[]]
+        for s in stmts:
+            if isinstance(s, N.Label):
+                segments.append([])
+                seg_of_label[s.name] = len(segments) - 1
+            else:
+                segments[-1].append(s)
+        tgt = self.temp()
+        info = {"kind": "dispatch", "var": tgt, "labels": seg_of_label, "block_id": id(stmts)}
+        self.emit(f"{tgt} = 0")
+        self.emit("while True:")
+        self.indent += 1
+        self.fn.loop_stack.append(info)
+        self._current_dispatch_blocks = getattr(self, "_current_dispatch_blocks", {})
+        for k, seg in enumerate(segments):
+            if k == 0 and not seg:
+                continue
+            self.emit(f"if {tgt} <= {k}:")
+            self.indent += 1
+            # a <close> inside a segment only covers that segment: acceptable
+            # because Lua forbids jumping into a local's scope
+            self.block(seg) if seg else self.emit("pass")
+            self.indent -= 1
+        self.emit("break")
+        self.fn.loop_stack.pop()
+        self.indent -= 1
+        self.after_loop(info)
+
+    def after_loop(self, info: dict) -> None:
+        """After a Python loop: propagate pending break/goto escapes."""
+        if info.get("escape_break"):
+            flag = info["escape_break"]
+            outer = self._innermost_python_loop()
+            if outer is not None:
+                self.emit(f"if {flag}:")
+                self.indent += 1
+                self.emit_break_from_here()
+                self.indent -= 1
+        for esc in info.get("escapes", []):
+            tgt_info, k = esc
+            self.emit(f"if {info['esc_flag']} == {id(tgt_info) % 1000003}:")
+            self.indent += 1
+            self._goto_from_here(tgt_info, k, reset_flag=info["esc_flag"])
+            self.indent -= 1
+
+    def _innermost_python_loop(self):
+        return self.fn.loop_stack[-1] if self.fn.loop_stack else None
+
+    def emit_break_from_here(self) -> None:
+        """Lua ``break``: leave the innermost Lua loop, passing through any
+        dispatch loops of labeled blocks in between."""
+        stack = self.fn.loop_stack
+        i = len(stack) - 1
+        if stack[i]["kind"] == "loop":
+            self.emit("break")
+            return
+        # inside dispatch loop(s): set a flag on the dispatch loop, break it
+        info = stack[i]
+        flag = info.get("escape_break")
+        if not flag:
+            flag = info["escape_break"] = self.temp()
+            self._preinit(flag, "False")
+        self.emit(f"{flag} = True")
+        self.emit("break")
+
+    def _preinit(self, name: str, value: str) -> None:
+        # initialise a flag at function start (before any loop)
+        self.fn_init = getattr(self, "fn_init", [])
+        self.fn.__dict__.setdefault("inits", []) if hasattr(self.fn, "__dict__") else None
+        # insert right after the meter line of the current function
+        for j in range(len(self.lines) - 1, -1, -1):
+            if self.lines[j].lstrip().startswith("if (_B := _B - ") and self._fn_header_above(j):
+                ind = self.lines[j][: len(self.lines[j]) - len(self.lines[j].lstrip())]
+                self.lines.insert(j + 1, f"{ind}{name} = {value}")
+                self.linemap.insert(j + 1, self.linemap[j])
+                return
+        raise AssertionError("no function header")
+
+    def _fn_header_above(self, j: int) -> bool:
+        return j >= 3 and self.lines[j - 3].lstrip().startswith(f"def {self.fn.pyname}(")
+
+    def goto_stmt(self, g: N.Goto) -> None:
+        stack = self.fn.loop_stack
+        # find the dispatch loop of the target block
+        target_block = g.target
+        for i in range(len(stack) - 1, -1, -1):
+            info = stack[i]
+            if info["kind"] == "dispatch" and g.label in info["labels"] and info.get("scope") in (None, target_block):
+                if info.get("scope") is None:
+                    info["scope"] = target_block
+                self._goto(i, info["labels"][g.label])
+                return
+            if info["kind"] == "loop" and info.get("continue_label") == g.label and info.get("scope") is target_block:
+                if i == len(stack) - 1:
+                    self.emit("continue")
+                    return
+                self._goto_via(i, None)
+                return
+        raise LuaSyntaxError(f"{self.chunkname}:{g.line}: goto '{g.label}' is not supported here", g.line)
+
+    def _goto(self, idx: int, seg: int) -> None:
+        stack = self.fn.loop_stack
+        info = stack[idx]
+        if idx == len(stack) - 1:
+            self.emit(f"{info['var']} = {seg}")
+            self.emit("continue")
+            return
+        self._goto_via(idx, seg)
+
+    def _goto_via(self, idx: int, seg: Optional[int]) -> None:
+        """Escape nested Python loops up to loop_stack[idx] with a flag."""
+        stack = self.fn.loop_stack
+        target = stack[idx]
+        esc = target.get("esc_in")
+        if esc is None:
+            esc = target["esc_in"] = self.temp()
+            self._preinit(esc, "None")
+        self.emit(f"{esc} = {seg if seg is not None else -1}")
+        self.emit("break")
+        # every loop between the goto and the target must re-break
+        for j in range(idx + 1, len(stack)):
+            stack[j].setdefault("rebreak", set()).add((esc, idx))
+
+    def after_python_loop(self, info: dict) -> None:
+        for esc, idx in sorted(info.get("rebreak", ())):
+            stack = self.fn.loop_stack
+            target = stack[idx]
+            if idx == len(stack) - 1:
+                self.emit(f"if {esc} is not None:")
+                self.indent += 1
+                if target["kind"] == "dispatch":
+                    self.emit(f"{target['var']} = {esc}; {esc} = None")
+                    self.emit("continue")
+                else:
+                    self.emit(f"{esc} = None")
+                    self.emit("continue")
+                self.indent -= 1
+            else:
+                self.emit(f"if {esc} is not None: break")
+                stack[-1].setdefault("rebreak", set()).add((esc, idx))
+        if info.get("escape_break"):
+            flag = info["escape_break"]
+            self.emit(f"if {flag}:")
+            self.indent += 1
+            self.emit(f"{flag} = False")
+            self.emit_break_from_here()
+            self.indent -= 1
+
+    # --------------------------------------------------------- statements
+    def stmt(self, s: N.Node) -> None:
+        self.cur_line = s.line
+        getattr(self, "s_" + type(s).__name__)(s)
+
+    def flush(self, line: Optional[int] = None) -> None:
+        for text in self.pending:
+            for ln in text:
+                self.lines.append(ln)
+                self.linemap.append(self.cur_line if line is None else line)
+        self.pending = []
+
+    def with_pending(self, produce):
+        """Run ``produce`` (which compiles expressions); emit hoisted
+        function definitions before the statement that uses them."""
+        saved = self.pending
+        self.pending = []
+        result = produce()
+        hoisted = self.pending
+        self.pending = saved
+        for block in hoisted:
+            for ln, lua_line in block:
+                self.lines.append(ln)
+                self.linemap.append(lua_line)
+        return result
+
+    def s_Local(self, s: N.Local) -> None:
+        vs = s.vars
+        if all(v.const_value is not None for v in vs) and len(s.exprs) == len(vs):
+            return
+        n = len(vs)
+        values = self.with_pending(lambda: self.explist_n(s.exprs, n))
+        targets = []
+        boxes = []
+        for v in vs:
+            if v.boxed:
+                t = self.temp()
+                targets.append(t)
+                boxes.append((v, t))
+            else:
+                targets.append(v.pyname)
+        self.emit(f"{', '.join(targets)} = {values}" if n > 1 else f"{targets[0]} = {values}")
+        for v, t in boxes:
+            self.emit(f"{v.pyname} = [{t}]")
+
+    def explist_n(self, exprs: list, n: int) -> str:
+        """Python source for exactly ``n`` values (a tuple if n > 1)."""
+        if n == 1 and len(exprs) >= 1 and not (len(exprs) == 1 and is_multi(exprs[0])):
+            first_ = self.ex(exprs[0]).code
+            if len(exprs) == 1:
+                return first_
+            rest = [self.ex(e).code for e in exprs[1:]]
+            return f"({first_}, {', '.join(rest)})[0]"
+        if not exprs:
+            return ", ".join(["None"] * n) if n > 1 else "None"
+        if is_multi(exprs[-1]):
+            fixed = [self.ex(e).code for e in exprs[:-1]]
+            tail = self.multi(exprs[-1])
+            if len(fixed) >= n:
+                keep = fixed[:n]
+                extra = fixed[n:] + [tail]
+                return f"({', '.join(keep + extra)},)[:{n}]" if n > 1 else f"({', '.join(keep + extra)},)[0]"
+            need = n - len(fixed)
+            if n == 1:
+                return f"first({tail})"
+            if fixed:
+                return f"({', '.join(fixed)}, *adjust({tail}, {need}))"
+            return f"adjust({tail}, {need})"
+        codes = [self.ex(e).code for e in exprs]
+        if len(codes) < n:
+            codes += ["None"] * (n - len(codes))
+            return ", ".join(codes)
+        if len(codes) > n:
+            return f"({', '.join(codes)},)[:{n}]" if n > 1 else f"({', '.join(codes)},)[0]"
+        return ", ".join(codes)
+
+    def s_LocalFunction(self, s: N.LocalFunction) -> None:
+        v = s.var
+        if v.boxed:
+            self.emit(f"{v.pyname} = [None]")
+        name = self.with_pending(lambda: self.function_expr(s.func, s.name))
+        if v.boxed:
+            self.emit(f"{v.pyname}[0] = {name}")
+        elif name != v.pyname:
+            self.emit(f"{v.pyname} = {name}")
+
+    def s_Assign(self, s: N.Assign) -> None:
+        if len(s.targets) == 1:
+            t = s.targets[0]
+            if isinstance(t, N.Index):
+                def prod():
+                    obj = self.ex(t.obj)
+                    key = self.ex(t.key)
+                    val = self.ex(s.exprs[0]) if len(s.exprs) == 1 and not is_multi(s.exprs[0]) else Expr(self.explist_n(s.exprs, 1))
+                    return obj, key, val
+                obj, key, val = self.with_pending(prod)
+                self.assign_index(t, obj, key, val)
+            else:
+                val = self.with_pending(lambda: self.explist_n(s.exprs, 1))
+                self.assign_name(t, Expr(val))
+            return
+        # multiple assignment: evaluate target prefixes, then values, then assign
+        def prod():
+            pre = []
+            for t in s.targets:
+                if isinstance(t, N.Index):
+                    o = self.ex(t.obj)
+                    k = self.ex(t.key)
+                    if not o.simple:
+                        tmp = self.temp()
+                        self.pending.append([(f"{'    ' * self.indent}{tmp} = {o.code}", self.cur_line)])
+                        o = Expr(tmp, o.ty, True)
+                    if not k.simple:
+                        tmp = self.temp()
+                        self.pending.append([(f"{'    ' * self.indent}{tmp} = {k.code}", self.cur_line)])
+                        k = Expr(tmp, k.ty, True)
+                    pre.append((o, k))
+                else:
+                    pre.append(None)
+            return pre, self.explist_n(s.exprs, len(s.targets))
+        pre, values = self.with_pending(prod)
+        temps = [self.temp() for _ in s.targets]
+        self.emit(f"{', '.join(temps)} = {values}")
+        for t, p, tmp in zip(s.targets, pre, temps):
+            if p is None:
+                self.assign_name(t, Expr(tmp, None, True))
+            else:
+                self.assign_index(t, p[0], p[1], Expr(tmp, None, True))
+
+    def assign_name(self, t: N.Name, val: Expr) -> None:
+        v = t.var
+        if v is None:
+            env = self.ex(t.env)
+            self.assign_index(t, env, Expr(repr(t.name.encode()), STR, True), val, env_name=t.name)
+            return
+        if v.boxed:
+            self.emit(f"{v.pyname}[0] = {val.code}")
+        else:
+            if v.func is not self.fn.node.scope:
+                self.fn.nonlocals.add(v.pyname)
+            self.emit(f"{v.pyname} = {val.code}")
+
+    def assign_index(self, t: N.Node, obj: Expr, key: Expr, val: Expr, env_name: Optional[str] = None) -> None:
+        desc = self.describe(t.obj) if isinstance(t, N.Index) else self.describe(t.env)
+        sid = self.site("index", t.line, desc)
+        o = obj.code
+        if not obj.simple:
+            tmp = self.temp()
+            self.emit(f"{tmp} = {o}")
+            o = tmp
+        k = key.code
+        if not key.simple:
+            tmp = self.temp()
+            self.emit(f"{tmp} = {k}")
+            k = tmp
+        vcode = val.code
+        if not val.simple:
+            tmp = self.temp()
+            self.emit(f"{tmp} = {vcode}")
+            vcode = tmp
+        if key.ty in (STR, INT):
+            nonnil = val.ty in (INT, FLOAT, STR, BOOL, TABLE, FUNC)
+            cond = f"{o}.__class__ is Table and {o}.meta is None"
+            if not nonnil:
+                cond += f" and {vcode} is not None"
+            self.emit(f"if {cond}: {o}[{k}] = {vcode}")
+            self.emit(f"else: {self.mark(sid, f'setindex({o}, {k}, {vcode})')}")
+        else:
+            self.emit(self.mark(sid, f"setindex({o}, {k}, {vcode})"))
+
+    def s_CallStat(self, s: N.CallStat) -> None:
+        code = self.with_pending(lambda: self.call_raw(s.call))
+        self.emit(code)
+
+    def s_Do(self, s: N.Do) -> None:
+        self.block(s.body.stmts)
+
+    def meter_loop(self, body: N.Block, line: int) -> None:
+        c = costs.loop_cost(self.model, body)
+        self.scope_costs[-1].loops.append((line, c))
+        self.emit(f"if (_B := _B - {c}) < 0: budget_out()", line)
+
+    def loop_info(self, body: N.Block) -> dict:
+        info = {"kind": "loop", "scope": body.scope}
+        stmts = body.stmts
+        # `goto continue` where the label ends the body: a Python continue
+        if stmts and isinstance(stmts[-1], N.Label):
+            lab = stmts[-1]
+            info["continue_label"] = lab.name
+            lab.used = False  # handled by `continue`, no dispatch needed
+            # ...unless some goto to it sits in a nested function scope? (not
+            # possible) or needs to cross a non-loop dispatch: handled by
+            # _goto_via.
+        return info
+
+    def loop_body(self, body: N.Block, line: int, info: dict, prologue=()) -> None:
+        self.fn.loop_stack.append(info)
+        self.indent += 1
+        self.meter_loop(body, line)
+        for p in prologue:
+            self.emit(p)
+        self.block(body.stmts)
+        self.indent -= 1
+        self.fn.loop_stack.pop()
+
+    def s_While(self, s: N.While) -> None:
+        info = self.loop_info(s.body)
+        saved = self.pending
+        self.pending = []
+        c = self.cond(s.cond)
+        hoisted = self.pending
+        self.pending = saved
+        if hoisted:
+            self.emit("while True:")
+            self.indent += 1
+            for block in hoisted:
+                for ln, lua_line in block:
+                    self.lines.append("    " + ln)
+                    self.linemap.append(lua_line)
+            self.emit(f"if not ({c}): break")
+            self.indent -= 1
+        else:
+            self.emit(f"while {c}:")
+        self.loop_body(s.body, s.line, info)
+        self.after_python_loop(info)
+
+    def s_Repeat(self, s: N.Repeat) -> None:
+        info = {"kind": "loop", "scope": s.body.scope}
+        for st in s.body.stmts:
+            if isinstance(st, N.Label):
+                st.used = True
+        self.emit("while True:")
+        self.fn.loop_stack.append(info)
+        self.indent += 1
+        self.meter_loop(s.body, s.line)
+        stmts = s.body.stmts
+        close_at = next((i for i, st in enumerate(stmts) if isinstance(st, N.Local) and "close" in st.attribs), None)
+        if close_at is not None:
+            # the condition runs inside the scope of the to-be-closed variable
+            brk = self.temp()
+            self.emit(f"{brk} = False")
+            self.block(stmts + [_CondBreak(s.cond, brk, s.line)])
+            self.indent -= 1
+            self.fn.loop_stack.pop()
+            self.indent += 1
+            self.emit(f"if {brk}: break")
+        else:
+            self.block(stmts)
+            c = self.with_pending(lambda: self.cond(s.cond))
+            self.cur_line = s.cond.line
+            self.emit(f"if {c}: break", s.cond.line)
+            self.fn.loop_stack.pop()
+        self.indent -= 1
+        self.after_python_loop(info)
+
+    def s__CondBreak(self, s) -> None:
+        c = self.with_pending(lambda: self.cond(s.cond))
+        self.emit(f"if {c}: {s.flag} = True")
+
+    def s_If(self, s: N.If) -> None:
+        first_ = True
+        depth = 0
+        for cond, body in s.tests:
+            self.cur_line = cond.line
+            saved = self.pending
+            self.pending = []
+            c = self.cond(cond)
+            hoisted = self.pending
+            self.pending = saved
+            if first_:
+                for block in hoisted:
+                    for ln, lua_line in block:
+                        self.lines.append(ln)
+                        self.linemap.append(lua_line)
+                self.emit(f"if {c}:", cond.line)
+            elif hoisted:
+                self.emit("else:")
+                self.indent += 1
+                depth += 1
+                for block in hoisted:
+                    for ln, lua_line in block:
+                        self.lines.append("    " * depth + ln)
+                        self.linemap.append(lua_line)
+                self.emit(f"if {c}:", cond.line)
+            else:
+                self.emit(f"elif {c}:", cond.line)
+            first_ = False
+            self.indent += 1
+            self.block(body.stmts)
+            self.indent -= 1
+        if s.orelse is not None and s.orelse.stmts:
+            self.emit("else:")
+            self.indent += 1
+            self.block(s.orelse.stmts)
+            self.indent -= 1
+        self.indent -= depth
+
+    def s_NumericFor(self, s: N.NumericFor) -> None:
+        v: Var = s.var_info
+        info = self.loop_info(s.body)
+
+        def prod():
+            return self.ex(s.start), self.ex(s.stop), (self.ex(s.step) if s.step is not None else None)
+        a, b, c = self.with_pending(prod)
+        sid = self.site("for", s.line)
+        step_is_int = c is None or c.ty == INT
+        if a.ty == INT and step_is_int and b.ty == INT:
+            if c is None:
+                it = f"range({a.code}, {b.code} + 1)"
+            elif isinstance(s.step, N.Number) and s.step.value > 0:
+                it = f"range({a.code}, {b.code} + 1, {c.code})"
+            elif isinstance(s.step, N.Number) and s.step.value < 0:
+                it = f"range({a.code}, {b.code} - 1, {c.code})"
+            else:
+                it = self.mark(sid, f"forrange({a.code}, {b.code}, {c.code})")
+            v.static_type = INT
+        else:
+            it = self.mark(sid, f"forrange({a.code}, {b.code}{', ' + c.code if c else ''})")
+            if a.ty == INT and step_is_int:
+                v.static_type = INT
+        if v.boxed:
+            loopvar = self.temp()
+            prologue = [f"{v.pyname} = [{loopvar}]"]
+        else:
+            loopvar = v.pyname
+            prologue = []
+        self.emit(f"for {loopvar} in {it}:", s.line)
+        self.loop_body(s.body, s.line, info, prologue)
+        self.after_python_loop(info)
+
+    def s_GenericFor(self, s: N.GenericFor) -> None:
+        info = self.loop_info(s.body)
+        n = len(s.vars)
+        args = self.with_pending(lambda: self.args_code(s.exprs))
+        sid = self.site("forin", s.line)
+        targets = []
+        prologue = []
+        for v in s.vars:
+            if v.boxed:
+                t = self.temp()
+                targets.append(t)
+                prologue.append(f"{v.pyname} = [{t}]")
+            else:
+                targets.append(v.pyname)
+        self.emit(f"for {', '.join(targets)} in {self.mark(sid, f'forin({n}, {args})' if args else f'forin({n})')}:", s.line)
+        self.loop_body(s.body, s.line, info, prologue)
+        self.after_python_loop(info)
+
+    def s_Return(self, s: N.Return) -> None:
+        exprs = s.exprs
+        if not exprs:
+            self.emit("return ()")
+        elif len(exprs) == 1:
+            e = exprs[0]
+            if isinstance(e, (N.Call, N.MethodCall)):
+                code = self.with_pending(lambda: self.call_raw(e))
+            elif isinstance(e, N.Vararg):
+                code = "varargs"
+            else:
+                code = self.with_pending(lambda: self.ex(e).code)
+            self.emit(f"return {code}")
+        else:
+            def prod():
+                fixed = [self.ex(e).code for e in exprs[:-1]]
+                last = exprs[-1]
+                if is_multi(last):
+                    return f"({', '.join(fixed)}, *{self.multi_tuple(last)})"
+                return f"({', '.join(fixed + [self.ex(last).code])})"
+            self.emit(f"return {self.with_pending(prod)}")
+
+    def s_Break(self, s: N.Break) -> None:
+        self.emit_break_from_here()
+
+    def s_Goto(self, s: N.Goto) -> None:
+        self.goto_stmt(s)
+
+    def s_Label(self, s: N.Label) -> None:
+        pass
+
+    # -------------------------------------------------------- expressions
+    def ex(self, e: N.Node) -> Expr:
+        """One Lua value."""
+        return getattr(self, "e_" + type(e).__name__)(e)
+
+    def e_Nil(self, e) -> Expr:
+        return Expr("None", NIL, True)
+
+    def e_TrueExpr(self, e) -> Expr:
+        return Expr("True", BOOL, True)
+
+    def e_FalseExpr(self, e) -> Expr:
+        return Expr("False", BOOL, True)
+
+    def e_Number(self, e: N.Number) -> Expr:
+        v = e.value
+        if v.__class__ is int:
+            return Expr(f"({v})" if v < 0 else str(v), INT, True)
+        if v != v:
+            return Expr("NAN", FLOAT, True)
+        if v in (float("inf"), float("-inf")):
+            return Expr("INF" if v > 0 else "(-INF)", FLOAT, True)
+        r = repr(v)
+        return Expr(f"({r})" if v < 0 or r.startswith("-") else r, FLOAT, True)
+
+    def e_String(self, e: N.String) -> Expr:
+        return Expr(repr(e.value), STR, True)
+
+    def e_Vararg(self, e) -> Expr:
+        return Expr("(varargs[0] if varargs else None)")
+
+    def e_Paren(self, e: N.Paren) -> Expr:
+        return self.ex(e.expr)
+
+    def e_Function(self, e: N.Function) -> Expr:
+        return Expr(self.function_expr(e, e.name), FUNC, True)
+
+    def function_expr(self, fn: N.Function, name: Optional[str]) -> str:
+        """Generate a def (into the pending list) and return its name."""
+        saved_lines, saved_map, saved_indent = self.lines, self.linemap, self.indent
+        self.lines, self.linemap = [], []
+        pyname = self.function(fn, name)
+        block = [(saved_indent_prefix(saved_indent) + ln, lm) for ln, lm in zip(self.lines, self.linemap)]
+        self.lines, self.linemap, self.indent = saved_lines, saved_map, saved_indent
+        self.pending.append(block)
+        return pyname
+
+    def var_ref(self, v: Var) -> str:
+        if v.const_value is not None:
+            return self.ex(v.const_value).code
+        return f"{v.pyname}[0]" if v.boxed else v.pyname
+
+    def e_Name(self, e: N.Name) -> Expr:
+        v = e.var
+        if v is None:
+            env = e.env
+            key = repr(e.name.encode())
+            if env.var is not None and env.var.pyname == "_ENV" and not env.var.assigned:
+                sid = self.site("index", e.line, "upvalue '_ENV'")
+                return Expr(self.mark(sid, f"_ENV[{key}]"))
+            return self.index_expr(self.ex(env), Expr(key, STR, True), e.line, self.describe(env))
+        if v.const_value is not None:
+            return self.ex(v.const_value)
+        if v.boxed:
+            return Expr(f"{v.pyname}[0]", v.static_type, False)
+        ty = v.static_type
+        if ty is None and not v.assigned and v.attrib != "close":
+            ty = None
+        return Expr(v.pyname, ty, True)
+
+    def e_Index(self, e: N.Index) -> Expr:
+        return self.index_expr(self.ex(e.obj), self.ex(e.key), e.line, self.describe(e.obj))
+
+    def simple(self, x: Expr) -> tuple:
+        """(binding code, reference code): bind a temp if ``x`` is complex."""
+        if x.simple:
+            return x.code, x.code
+        t = self.temp()
+        return f"({t} := {x.code})", t
+
+    def index_expr(self, obj: Expr, key: Expr, line: int, desc) -> Expr:
+        sid = self.site("index", line, desc)
+        ob, o = self.simple(obj)
+        if key.ty in (STR, INT, FLOAT, TABLE, FUNC):
+            kb, k = key.code, key.code
+            if not key.simple:
+                kb, k = self.simple(key)
+                # evaluate the object first, the key second
+                code = f"({o}[{k}] if {ob}.__class__ is Table and {kb} is {k} else index({o}, {k}))"
+                return Expr(self.mark(sid, code))
+            return Expr(self.mark(sid, f"({o}[{k}] if {ob}.__class__ is Table else index({o}, {k}))"))
+        kb, k = self.simple(key)
+        if kb == k:
+            code = f"({o}[{k}] if {ob}.__class__ is Table and {k}.__class__ is not bool else index({o}, {k}))"
+        else:
+            code = f"({o}[{k}] if ({ob}.__class__ is Table) & ({kb}.__class__ is not bool) else index({o}, {k}))"
+        return Expr(self.mark(sid, code))
+
+    def describe(self, e: N.Node):
+        """How Lua's error messages name an expression (or None)."""
+        if isinstance(e, N.Name):
+            v = e.var
+            if v is None:
+                return f"global '{e.name}'"
+            if v.func is self.fn.node.scope:
+                return f"local '{e.name}'"
+            if v.pyname == "_ENV" or v.captured:
+                return f"upvalue '{e.name}'"
+            return f"local '{e.name}'"
+        if isinstance(e, N.Index) and isinstance(e.key, N.String):
+            try:
+                return f"field '{e.key.value.decode()}'"
+            except UnicodeDecodeError:
+                return None
+        if isinstance(e, N.MethodCall):
+            return f"method '{e.name.decode(errors='replace')}'"
+        if isinstance(e, N.String):
+            try:
+                return f"constant '{e.value.decode()}'"
+            except UnicodeDecodeError:
+                return None
+        return None
+
+    # calls
+    def args_code(self, args: list) -> str:
+        if not args:
+            return ""
+        fixed = [self.ex(a).code for a in args[:-1]]
+        last = args[-1]
+        if isinstance(last, N.Vararg):
+            fixed.append("*varargs")
+        elif isinstance(last, (N.Call, N.MethodCall)):
+            fixed.append(f"*mv({self.call_raw(last)})")
+        else:
+            fixed.append(self.ex(last).code)
+        return ", ".join(fixed)
+
+    def call_raw(self, e: N.Node) -> str:
+        """A call whose result is left raw (single value or tuple)."""
+        if isinstance(e, N.MethodCall):
+            obj = self.ex(e.obj)
+            ob, o = self.simple(obj)
+            key = repr(e.name)
+            isid = self.site("index", e.line, self.describe(e.obj))
+            fn = self.mark(isid, f"({o}[{key}] if {ob}.__class__ is Table else index({o}, {key}))")
+            args = self.args_code(e.args)
+            sid = self.site("call", e.line, self.describe(e))
+            return self.mark(sid, f"{fn}({o}{', ' + args if args else ''})")
+        fn = self.ex(e.func)
+        args = self.args_code(e.args)
+        sid = self.site("call", e.line, self.describe(e.func))
+        return self.mark(sid, f"{fn.code}({args})")
+
+    def e_Call(self, e: N.Call) -> Expr:
+        t = self.temp()
+        return Expr(f"(first({t}) if ({t} := {self.call_raw(e)}).__class__ is tuple else {t})")
+
+    e_MethodCall = e_Call
+
+    def multi(self, e: N.Node) -> str:
+        """Raw multi-valued expression (tuple or single value)."""
+        if isinstance(e, N.Vararg):
+            return "varargs"
+        return self.call_raw(e)
+
+    def multi_tuple(self, e: N.Node) -> str:
+        if isinstance(e, N.Vararg):
+            return "varargs"
+        return f"mv({self.call_raw(e)})"
+
+    # tables
+    def e_Table(self, e: N.Table) -> Expr:
+        if not e.fields:
+            return Expr("Table()", TABLE)
+        items = []
+        pos = []
+        maybe_nil = False
+        keyed_dynamic = []
+        for f in e.fields:
+            if f.key is None:
+                pos.append(f)
+            elif not isinstance(f.key, N.String):
+                keyed_dynamic.append(f)
+        if keyed_dynamic or (pos and is_multi(pos[-1].value)):
+            # general case: evaluate in order through a helper
+            parts = []
+            for f in e.fields:
+                if f.key is None:
+                    continue
+                k = self.ex(f.key).code
+                v = self.ex(f.value).code
+                parts.append(f"({k}, {v})")
+            if pos:
+                p = [self.ex(f.value).code for f in pos[:-1]]
+                last = pos[-1].value
+                if is_multi(last):
+                    p.append(f"*{self.multi_tuple(last)}")
+                else:
+                    p.append(self.ex(last).code)
+                poscode = f"({', '.join(p)},)"
+            else:
+                poscode = "()"
+            return Expr(f"table_new({poscode}, ({', '.join(parts)}{',' if len(parts) == 1 else ''}))", TABLE)
+        i = 0
+        for f in e.fields:
+            v = self.ex(f.value)
+            if v.ty in (None, NIL):
+                maybe_nil = True
+            if f.key is None:
+                i += 1
+                items.append(f"{i}: {v.code}")
+            else:
+                items.append(f"{f.key.value!r}: {v.code}")
+        code = f"Table({{{', '.join(items)}}})"
+        if maybe_nil:
+            code = f"table_nn({{{', '.join(items)}}})"
+        return Expr(code, TABLE)
+
+    # operators
+    def e_UnOp(self, e: N.UnOp) -> Expr:
+        op = e.op
+        if op == "not":
+            return Expr(f"({self.cond_not(e.operand)})", BOOL)
+        x = self.ex(e.operand)
+        desc = self.describe(e.operand)
+        if op == "-":
+            if isinstance(e.operand, N.Number):
+                v = e.operand.value
+                if v.__class__ is int:
+                    v = ((-v + 2**63) % 2**64) - 2**63
+                    return Expr(f"({v})", INT, True)
+                return Expr(f"({-v!r})" if v == v and v not in (float("inf"), float("-inf")) else ("(-INF)" if v > 0 else "INF"), FLOAT, True)
+            sid = self.site("arith", e.line, desc, desc)
+            xb, xr = self.simple(x)
+            if x.ty == FLOAT:
+                return Expr(f"(-{x.code})", FLOAT)
+            if x.ty == INT:
+                t = self.temp()
+                return Expr(f"({t} if ({t} := -{x.code}) <= {MAXINT} else {MININT})", INT)
+            code = f"(-{xr} if ({xb}.__class__ is float) or ({xr}.__class__ is int and {xr} != {MININT}) else arith_unm({xr}))"
+            return Expr(self.mark(sid, code))
+        if op == "#":
+            sid = self.site("len", e.line, desc)
+            if x.ty == STR:
+                return Expr(f"len({x.code})", INT)
+            return Expr(self.mark(sid, f"length({x.code})"))
+        if op == "~":
+            sid = self.site("bitwise", e.line, desc, desc)
+            xb, xr = self.simple(x)
+            if x.ty == INT:
+                return Expr(f"(~{x.code})", INT)
+            return Expr(self.mark(sid, f"(~{xr} if {xb}.__class__ is int else bit_not({xr}))"))
+        raise AssertionError(op)
+
+    def e_BinOp(self, e: N.BinOp) -> Expr:
+        op = e.op
+        if op == "and" or op == "or":
+            return self.logic(e)
+        if op == "..":
+            return self.concat(e)
+        if op in ("==", "~=", "<", "<=", ">", ">="):
+            return Expr(f"({self.compare(e)})", BOOL)
+        a = self.ex(e.left)
+        b = self.ex(e.right)
+        return self.arith(op, a, b, e)
+
+    def bind2(self, a: Expr, b: Expr) -> tuple:
+        """Evaluate ``a`` then ``b`` once each: (prefix, ref_a, ref_b).
+        ``prefix`` (possibly empty) is an always-true conjunct that binds the
+        complex operands in Lua's left-to-right order."""
+        ab, ar = self.simple(a)
+        bb, br = self.simple(b)
+        pre = []
+        if not a.simple:
+            pre.append(f"{ab} is {ar}")
+        if not b.simple:
+            pre.append(f"{bb} is {br}")
+        return (" and ".join(pre) + " and ") if pre else "", ar, br
+
+    def arith(self, op: str, a: Expr, b: Expr, e: N.BinOp) -> Expr:
+        da, db = self.describe(e.left), self.describe(e.right)
+        kind = "bitwise" if op in ("&", "|", "~", "<<", ">>") else "arith"
+        sid = self.site(kind, e.line, da, db)
+        helper = ARITH_HELPER[op]
+        ta, tb = a.ty, b.ty
+        if op in ("+", "-", "*"):
+            if ta == FLOAT and tb in NUMS or tb == FLOAT and ta in NUMS:
+                return Expr(f"({a.code} {op} {b.code})", FLOAT)
+            t = self.temp()
+            if ta == INT and tb == INT:
+                return Expr(f"({t} if {RANGE.format(f'({t} := {a.code} {op} {b.code})')} else wrap_int({t}))", INT)
+            pre, ar, br = self.bind2(a, b)
+            c = self.temp()
+            if ta == INT or tb == INT:
+                u = br if ta == INT else ar
+                code = (f"({t} if {pre}({c} := {u}.__class__) is int and {RANGE.format(f'({t} := {ar} {op} {br})')} else "
+                        f"({ar} {op} {br} if {c} is float else {helper}({ar}, {br})))")
+                return Expr(self.mark(sid, code))
+            if ta == FLOAT or tb == FLOAT:
+                u = br if ta == FLOAT else ar
+                code = f"({ar} {op} {br} if {pre}(({c} := {u}.__class__) is float or {c} is int) else {helper}({ar}, {br}))"
+                return Expr(self.mark(sid, code))
+            code = (f"({t} if {pre}({c} := {ar}.__class__) is {br}.__class__ and "
+                    f"({c} is float and (({t} := {ar} {op} {br}) is {t}) or "
+                    f"{c} is int and {RANGE.format(f'({t} := {ar} {op} {br})')}) "
+                    f"else {helper}({ar}, {br}))")
+            return Expr(self.mark(sid, code))
+        pre, ar, br = self.bind2(a, b)
+        if op == "/":
+            c = self.temp()
+            d = self.temp()
+            ga = "" if ta in NUMS else f"(({c} := {ar}.__class__) is float or {c} is int) and "
+            gb = "" if tb in NUMS else f"(({d} := {br}.__class__) is float or {d} is int) and "
+            code = f"({ar} / {br} if {pre}{ga}{gb}{br} else {helper}({ar}, {br}))"
+            return Expr(self.mark(sid, code), FLOAT)
+        if op in ("//", "%"):
+            if ta == INT and tb == INT and isinstance(e.right, N.Number) and e.right.value > 0:
+                return Expr(f"({a.code} {op} {b.code})", INT)
+            ga = "" if ta == INT else f"{ar}.__class__ is int and "
+            gb = "" if tb == INT else f"{br}.__class__ is int and "
+            code = f"({ar} {op} {br} if {pre}{ga}{gb}{br} > 0 else {helper}({ar}, {br}))"
+            return Expr(self.mark(sid, code), INT if ta == INT and tb == INT else None)
+        if op == "^":
+            if ta in NUMS and tb in NUMS:
+                return Expr(self.mark(sid, f"float_pow({a.code}, {b.code})"), FLOAT)
+            return Expr(self.mark(sid, f"{helper}({a.code}, {b.code})"), FLOAT)
+        if op in ("&", "|", "~"):
+            pyop = "^" if op == "~" else op
+            if ta == INT and tb == INT:
+                return Expr(f"({a.code} {pyop} {b.code})", INT)
+            ga = "" if ta == INT else f"{ar}.__class__ is int and "
+            gb = "" if tb == INT else f"{br}.__class__ is int"
+            guard = (ga + gb) if gb else ga[:-5]
+            code = f"({ar} {pyop} {br} if {pre}{guard} else {helper}({ar}, {br}))"
+            return Expr(self.mark(sid, code))
+        # shifts
+        return Expr(self.mark(sid, f"{helper}({a.code}, {b.code})"))
+
+    def concat(self, e: N.BinOp) -> Expr:
+        operands = []
+        node = e
+        while isinstance(node, N.BinOp) and node.op == "..":
+            operands.append(node.left)
+            node = node.right
+        operands.append(node)
+        exprs = [self.ex(x) for x in operands]
+        if len(exprs) == 2:
+            a, b = exprs
+            sid = self.site("concat", e.line, self.describe(operands[0]), self.describe(operands[1]))
+            if a.ty == STR and b.ty == STR:
+                return Expr(f"({a.code} + {b.code})", STR)
+            pre, ar, br = self.bind2(a, b)
+            guards = []
+            if a.ty != STR:
+                guards.append(f"{ar}.__class__ is bytes")
+            if b.ty != STR:
+                guards.append(f"{br}.__class__ is bytes")
+            return Expr(self.mark(sid, f"({ar} + {br} if {pre}{' and '.join(guards)} else concat({ar}, {br}))"), STR)
+        sid = self.site("concat", e.line, None, None)
+        return Expr(self.mark(sid, f"concat_n({', '.join(x.code for x in exprs)})"))
+
+    def logic(self, e: N.BinOp) -> Expr:
+        a = self.ex(e.left)
+        b = self.ex(e.right)
+        if a.ty == BOOL:
+            return Expr(f"({a.code} {e.op} {b.code})", BOOL if b.ty == BOOL else None)
+        ab, ar = self.simple(a)
+        if e.op == "and":
+            return Expr(f"({ar} if {ab} is None or {ar} is False else {b.code})")
+        return Expr(f"({ar} if {ab} is not None and {ar} is not False else {b.code})")
+
+    def compare(self, e: N.BinOp) -> str:
+        """A Python expression giving a Python bool."""
+        op = e.op
+        a = self.ex(e.left)
+        b = self.ex(e.right)
+        if op in ("==", "~="):
+            return self.equality(op, a, b)
+        sid = self.site("compare", e.line)
+        if op in (">", ">="):  # a > b is b < a; operands still run left to right
+            op = "<" if op == ">" else "<="
+            pre, ar, br = self.bind2(a, b)
+            a, b = Expr(br, b.ty, True), Expr(ar, a.ty, True)
+        else:
+            pre, ar, br = self.bind2(a, b)
+            a, b = Expr(ar, a.ty, True), Expr(br, b.ty, True)
+        helper = "lt" if op == "<" else "le"
+        if a.ty in NUMS and b.ty in NUMS or a.ty == STR and b.ty == STR:
+            return f"{pre}{a.code} {op} {b.code}"
+        c = self.temp()
+        if a.ty in NUMS or b.ty in NUMS:
+            u = b.code if a.ty in NUMS else a.code
+            return pre + self.mark(sid, f"({a.code} {op} {b.code} if ({c} := {u}.__class__) is int or {c} is float else {helper}({a.code}, {b.code}))")
+        return pre + self.mark(
+            sid,
+            f"({a.code} {op} {b.code} if ({c} := {a.code}.__class__) is {b.code}.__class__ and ({c} is int or {c} is float or {c} is bytes) else {helper}({a.code}, {b.code}))",
+        )
+
+    def equality(self, op: str, a: Expr, b: Expr) -> str:
+        neg = op == "~="
+        for x, y in ((a, b), (b, a)):
+            if x.ty == NIL:
+                return f"{y.code} is {'not ' if neg else ''}None"
+            if x.ty == BOOL and x.code in ("True", "False"):
+                return f"{y.code} is {'not ' if neg else ''}{x.code}"
+        pyop = "!=" if neg else "=="
+        if a.ty in NUMS and b.ty in NUMS or a.ty == STR and b.ty == STR:
+            return f"{a.code} {pyop} {b.code}"
+        for x in (a, b):
+            if x.simple and (x.ty == STR or x.ty in NUMS and x.code not in ("0", "1", "0.0", "1.0")):
+                # a string or number constant: Python's == is Lua's
+                return f"{a.code} {pyop} {b.code}"
+        pre, ar, br = self.bind2(a, b)
+        c = self.temp()
+        code = f"({ar} == {br} if ({c} := {ar}.__class__) is {br}.__class__ and {c} is not Table and {c} is not Userdata else eq({ar}, {br}))"
+        return f"{pre}{'not ' if neg else ''}{code}"
+
+    # conditions (Python truthiness == Lua truthiness)
+    def cond(self, e: N.Node) -> str:
+        if isinstance(e, N.BinOp):
+            if e.op in ("==", "~=", "<", "<=", ">", ">="):
+                return self.compare(e)
+            if e.op == "and":
+                return f"({self.cond(e.left)}) and ({self.cond(e.right)})"
+            if e.op == "or":
+                return f"({self.cond(e.left)}) or ({self.cond(e.right)})"
+        if isinstance(e, N.UnOp) and e.op == "not":
+            return self.cond_not(e.operand)
+        if isinstance(e, (N.TrueExpr, N.Number, N.String, N.Table, N.Function)):
+            if isinstance(e, (N.Table, N.Function)):
+                x = self.ex(e)
+                return f"{x.code} is not None"
+            return "True"
+        if isinstance(e, (N.Nil, N.FalseExpr)):
+            return "False"
+        x = self.ex(e)
+        if x.ty == BOOL:
+            return x.code
+        xb, xr = self.simple(x)
+        return f"{xb} is not None and {xr} is not False"
+
+    def cond_not(self, e: N.Node) -> str:
+        if isinstance(e, N.BinOp) and e.op in ("==", "~=", "<", "<=", ">", ">=", "and", "or"):
+            return f"not ({self.cond(e)})"
+        if isinstance(e, N.UnOp) and e.op == "not":
+            return self.cond(e.operand)
+        x = self.ex(e)
+        if x.ty == BOOL:
+            return f"not {x.code}"
+        xb, xr = self.simple(x)
+        return f"({xb} is None or {xr} is False)"
+
+
+class _CondBreak(N.Node):
+    """Internal statement: ``if cond then flag = true end`` (repeat-until
+    inside the scope of a to-be-closed variable)."""
+
+    __slots__ = ("cond", "flag", "line")
+
+    def __init__(self, cond, flag, line):
+        self.cond = cond
+        self.flag = flag
+        self.line = line
+
+
+def saved_indent_prefix(indent: int) -> str:
+    return ""
+
+
+def is_multi(e: N.Node) -> bool:
+    return isinstance(e, (N.Call, N.MethodCall, N.Vararg))
+
+
+# ----------------------------------------------------------- AST rewriting
+
+
+class _Positioner(ast.NodeTransformer):
+    """Lua lines on every node; ``_S(id, e)`` markers become col_offset=id."""
+
+    def __init__(self, linemap: list, sites: list):
+        self.linemap = linemap
+        self.sites = sites
+
+    def fix(self, tree: ast.AST) -> None:
+        for node in ast.walk(tree):
+            if hasattr(node, "lineno"):
+                ln = self.linemap[node.lineno - 1] if node.lineno - 1 < len(self.linemap) else 0
+                node.lineno = node.end_lineno = ln
+                node.col_offset = 0
+                node.end_col_offset = 1
+        self.visit(tree)
+
+    def visit_Call(self, node: ast.Call):
+        self.generic_visit(node)
+        f = node.func
+        if isinstance(f, ast.Name) and f.id == "_S":
+            sid = node.args[0].value  # type: ignore[attr-defined]
+            inner = node.args[1]
+            line = self.sites[sid][1]
+            _stamp(inner, sid, line)
+            return inner
+        return node
+
+
+def _stamp(node: ast.AST, sid: int, line: int) -> None:
+    """Give ``node`` and its sub-nodes the site, except nested sites."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if getattr(n, "_sited", False):
+            continue
+        if hasattr(n, "lineno"):
+            n.lineno = n.end_lineno = line
+            n.col_offset = sid
+            n.end_col_offset = sid + 1
+        n._sited = True  # type: ignore[attr-defined]
+        stack.extend(ast.iter_child_nodes(n))
+
+
+def generate(chunk: N.Chunk, model: costs.CostModel) -> tuple:
+    """Return (python source text, ast.Module with Lua positions, scope costs)."""
+    gen = CodeGen(chunk.source_name, model)
+    src = gen.chunk(chunk)
+    try:
+        tree = ast.parse(src)
+    except (SyntaxError, RecursionError, MemoryError) as exc:
+        raise LuaSyntaxError(f"{chunk.source_name}:0: chunk too complex to compile", 0) from exc
+    # the markers are visited bottom-up so inner sites are stamped first
+    pos = _Positioner(gen.linemap, gen.sites)
+    pos.fix(tree)
+    return src, tree, gen.scope_costs[0]

@@ -1,0 +1,77 @@
+"""The cost model and the static cost of code regions.
+
+The generated code charges the State's meter at *check points*: the entry of
+every function and the top of every loop iteration. Each check point charges
+the static cost of the straight-line region it guards: a base weight (``call``
+or ``loop``) plus ``statement`` for every statement of the region (branches of
+an ``if`` included, nested loops and functions excluded: they charge
+themselves). The charge is a compile-time constant, so metering costs one
+subtraction and one comparison per check point, and the same code always
+costs the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, astuple
+
+from ..syntax import nodes as N
+
+
+@dataclass(frozen=True)
+class CostModel:
+    """Weights of the cost meter. Immutable; part of the Engine fingerprint."""
+
+    call: int = 1  # entering any Lua function
+    loop: int = 1  # each iteration of any loop
+    statement: int = 1  # each statement of a region
+    library_call: int = 1  # calling a library function
+    per_byte: float = 1 / 64  # library work proportional to bytes touched
+    per_element: float = 1 / 8  # library work proportional to elements touched
+
+    def fingerprint(self) -> tuple:
+        return astuple(self)
+
+
+@dataclass
+class ScopeCost:
+    """Static cost of one function: ``entry`` is charged per call, ``loops``
+    per iteration of each loop (by line), ``children`` are nested functions."""
+
+    name: str
+    line: int
+    entry: int
+    loops: list = field(default_factory=list)  # list[tuple[int line, int cost]]
+    children: list = field(default_factory=list)
+
+    def total_static(self) -> int:
+        return self.entry + sum(c for _, c in self.loops) + sum(ch.total_static() for ch in self.children)
+
+
+_LOOPS = (N.While, N.Repeat, N.NumericFor, N.GenericFor)
+
+
+def region_statements(block: N.Block) -> int:
+    """Statements of a block's straight-line region (see module docstring)."""
+    n = 0
+    stack = [block]
+    while stack:
+        b = stack.pop()
+        for s in b.stmts:
+            if isinstance(s, N.Label):
+                continue
+            n += 1
+            if isinstance(s, N.If):
+                stack.extend(body for _, body in s.tests)
+                if s.orelse is not None:
+                    stack.append(s.orelse)
+            elif isinstance(s, N.Do):
+                stack.append(s.body)
+    return n
+
+
+def entry_cost(model: CostModel, fn: N.Function) -> int:
+    return model.call + model.statement * region_statements(fn.body)
+
+
+def loop_cost(model: CostModel, body: N.Block) -> int:
+    return model.loop + model.statement * region_statements(body)

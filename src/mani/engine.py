@@ -1,0 +1,147 @@
+"""Engine (configuration, immutable) and Program (compiled chunk, frozen)."""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import sys
+from types import CodeType
+from typing import Any, Callable, Mapping, Optional
+
+from . import __version__
+from .compiler import codegen, costs
+from .errors import LuaSyntaxError, ProgramMismatchError
+from .syntax.parser import parse
+from .syntax.resolve import resolve
+
+# Deep Lua recursion runs on Python frames; see docs/design.md ("Recursion").
+MAX_PYTHON_DEPTH = 16000
+if sys.getrecursionlimit() < MAX_PYTHON_DEPTH:
+    sys.setrecursionlimit(MAX_PYTHON_DEPTH)
+
+
+def chunk_display_name(name: Optional[str], source: bytes) -> str:
+    """How messages name a chunk: the given name, or Lua's ``[string "..."]``."""
+    if name is not None:
+        return name
+    first = source.split(b"\n", 1)[0].split(b"\r", 1)[0]
+    text = first.decode("utf-8", "replace")
+    if len(text) > 40 or first != source:
+        return f'[string "{text[:40]}..."]'
+    return f'[string "{text}"]'
+
+
+class Program:
+    """A compiled chunk: frozen, holds no execution state, picklable."""
+
+    __slots__ = ("name", "fingerprint", "python_source", "_code", "_costs", "_frozen")
+
+    def __init__(self, name: str, fingerprint: str, python_source: str, code: CodeType, scope_costs: Any):
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "fingerprint", fingerprint)
+        object.__setattr__(self, "python_source", python_source)
+        object.__setattr__(self, "_code", code)
+        object.__setattr__(self, "_costs", scope_costs)
+        object.__setattr__(self, "_frozen", True)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError("mani.Program is immutable")
+
+    def __delattr__(self, key: str) -> None:
+        raise AttributeError("mani.Program is immutable")
+
+    def __reduce__(self):
+        return (
+            _load_program,
+            (__version__, sys.version_info[:2], self.name, self.fingerprint, self.python_source,
+             marshal.dumps(self._code), self._costs),
+        )
+
+    def __repr__(self) -> str:
+        return f"<mani.Program {self.name!r}>"
+
+
+def _load_program(version, pyver, name, fingerprint, source, code_bytes, scope_costs) -> Program:
+    if version != __version__ or tuple(pyver) != sys.version_info[:2]:
+        raise ProgramMismatchError(
+            f"program {name!r} was compiled by mani {version} on Python {pyver[0]}.{pyver[1]}; "
+            f"this is mani {__version__} on Python {sys.version_info[0]}.{sys.version_info[1]}: recompile it"
+        )
+    return Program(name, fingerprint, source, marshal.loads(code_bytes), scope_costs)
+
+
+class Engine:
+    """Configuration shared by every thread: limits, cost model, libraries
+    and host globals. Immutable after construction."""
+
+    def __init__(
+        self,
+        *,
+        cost_model: Optional[costs.CostModel] = None,
+        libraries: Optional[tuple] = None,
+        globals: Optional[Mapping[str, Any]] = None,
+        max_string_size: int = 16 * 1024 * 1024,
+    ):
+        from .stdlib import registry
+
+        self._cost_model = cost_model or costs.CostModel()
+        self._libraries = tuple(registry.DEFAULT_LIBRARIES if libraries is None else libraries)
+        self._max_string_size = int(max_string_size)
+        self._host_globals = dict(globals or {})
+        parts = repr((__version__, self._cost_model.fingerprint(), self._libraries, self._max_string_size))
+        self._fingerprint = hashlib.sha256(parts.encode()).hexdigest()[:16]
+        self._template = registry.prepare(self)
+        self._frozen = True
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        if getattr(self, "_frozen", False):
+            raise AttributeError("mani.Engine is immutable")
+        object.__setattr__(self, key, value)
+
+    @classmethod
+    def raw(cls, **kw: Any) -> "Engine":
+        """An Engine whose States start with empty globals."""
+        return cls(libraries=(), **kw)
+
+    @property
+    def cost_model(self) -> costs.CostModel:
+        return self._cost_model
+
+    @property
+    def fingerprint(self) -> str:
+        return self._fingerprint
+
+    @property
+    def max_string_size(self) -> int:
+        return self._max_string_size
+
+    def compile(self, source: Any, name: Optional[str] = None) -> Program:
+        """Compile a chunk. Raises ``LuaSyntaxError`` on bad input."""
+        if isinstance(source, str):
+            src = source.encode("utf-8", "surrogateescape")
+        elif isinstance(source, (bytes, bytearray, memoryview)):
+            src = bytes(source)
+        else:
+            raise TypeError(f"Lua source must be str or bytes, not {type(source).__name__}")
+        if src.startswith(b"\x1bLua"):
+            raise LuaSyntaxError(f"{chunk_display_name(name, src)}: attempt to load a binary chunk (mode is 't')", 0)
+        display = chunk_display_name(name, src)
+        chunk = parse(src, display)
+        resolve(chunk)
+        pysrc, tree, scope_costs = codegen.generate(chunk, self._cost_model)
+        try:
+            module = compile(tree, display, "exec")
+        except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
+            raise LuaSyntaxError(f"{display}: chunk too complex ({exc})", 0) from None
+        outer = next(c for c in module.co_consts if isinstance(c, CodeType))
+        chunk_code = next(c for c in outer.co_consts if isinstance(c, CodeType))
+        return Program(display, self._fingerprint, pysrc, chunk_code, scope_costs)
+
+    def new_state(self, callbacks: Any = None) -> "Any":
+        from .state import State
+
+        return State(self, callbacks)
+
+    def analyze_cost(self, program: Program) -> costs.ScopeCost:
+        """Static costs of a Program, one ScopeCost per function."""
+        return program._costs

@@ -1,0 +1,216 @@
+"""Python <-> Lua values at the host boundary.
+
+Into Python: nil -> None, booleans -> bool, integers -> int, floats -> float,
+strings -> str (UTF-8; bytes that are not UTF-8 survive as surrogate escapes,
+so a round trip is lossless), tables -> ``LuaTable`` (a live mapping view),
+functions -> ``LuaFunction`` (callable, returns a tuple), userdata -> the host
+object it wraps.
+
+Into Lua: the reverse, plus ``bytes`` -> string, Python callables -> host
+functions, and any other object -> opaque userdata (scripts can hold it and
+pass it back, but cannot reach its attributes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from typing import TYPE_CHECKING, Any
+
+from .runtime.ops import OpError, border, rawset as _rawset
+from .runtime.trace import lib_function
+from .runtime.values import FUNCTION_TYPES, MAXINT, MININT, Table, Userdata, _BoolKey, lookup_key
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .state import State
+
+
+def to_py(v: Any, st: "State") -> Any:
+    c = v.__class__
+    if c is bytes:
+        return v.decode("utf-8", "surrogateescape")
+    if v is None or c is bool or c is int or c is float:
+        return v
+    if c is Table:
+        return LuaTable(st, v)
+    if c is Userdata:
+        return v.obj
+    if c in FUNCTION_TYPES:
+        return LuaFunction(st, v)
+    return v
+
+
+def to_lua(v: Any, st: "State") -> Any:
+    c = v.__class__
+    if c is str:
+        return v.encode("utf-8", "surrogateescape")
+    if v is None or c is bool or c is float or c is bytes:
+        return v
+    if c is int:
+        if not MININT <= v <= MAXINT:
+            raise OverflowError(f"integer {v} does not fit in a Lua integer (64-bit)")
+        return v
+    if c is LuaTable or c is LuaFunction:
+        if v._state is not st:
+            raise ValueError("a Lua value from another State cannot be passed to this State")
+        return v._ref
+    if c is bytearray or c is memoryview:
+        return bytes(v)
+    if isinstance(v, bool):
+        return bool(v)
+    if isinstance(v, int):
+        return to_lua(int(v), st)
+    if isinstance(v, float):
+        return float(v)
+    if isinstance(v, str):
+        return to_lua(str(v), st)
+    if c is Table or c is Userdata or c in FUNCTION_TYPES and hasattr(v, "__code__") and _is_lua_side(v):
+        return v
+    if callable(v):
+        return host_function(v, st)
+    return Userdata(v)
+
+
+def _is_lua_side(f: Any) -> bool:
+    from .runtime.trace import LIB_CODES, lua_info
+
+    code = getattr(f, "__code__", None)
+    return code is not None and (lua_info(code) is not None or code in LIB_CODES)
+
+
+def host_function(fn: Callable, st: "State") -> Any:
+    """Wrap a Python callable so Lua can call it: arguments and results are
+    converted; a tuple result means multiple values; ``None`` means none."""
+
+    @lib_function
+    def host(*args: Any) -> Any:
+        r = fn(*[to_py(a, st) for a in args])
+        if r is None:
+            return ()
+        if r.__class__ is tuple:
+            return tuple(to_lua(x, st) for x in r)
+        return to_lua(r, st)
+
+    host.__qualname__ = getattr(fn, "__name__", "host")
+    host.__wrapped__ = fn  # type: ignore[attr-defined]
+    return host
+
+
+class LuaTable(MutableMapping):
+    """A live view of a Lua table. Keys and values are converted both ways;
+    setting a key to None removes it (as in Lua)."""
+
+    __slots__ = ("_state", "_ref")
+
+    def __init__(self, st: "State", ref: Table):
+        self._state = st
+        self._ref = ref
+
+    def __getitem__(self, key: Any) -> Any:
+        k = lookup_key(to_lua(key, self._state))
+        v = dict.get(self._ref, k)
+        if v is None:
+            raise KeyError(key)
+        return to_py(v, self._state)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        with self._state._entered():
+            _rawset(self._ref, to_lua(key, self._state), to_lua(value, self._state))
+
+    def __delitem__(self, key: Any) -> None:
+        k = lookup_key(to_lua(key, self._state))
+        if dict.get(self._ref, k) is None:
+            raise KeyError(key)
+        dict.pop(self._ref, k)
+
+    def __iter__(self) -> Iterator:
+        for k in list(self._ref):
+            yield to_py(k.value if k.__class__ is _BoolKey else k, self._state)
+
+    def __len__(self) -> int:
+        return len(self._ref)
+
+    def length(self) -> int:
+        """Lua's ``#`` of the table (without ``__len``)."""
+        return border(self._ref)
+
+    def to_dict(self, recursive: bool = False) -> dict:
+        out = {}
+        for k, v in self.items():
+            if recursive and isinstance(v, LuaTable):
+                v = v.to_dict(True)
+            out[k] = v
+        return out
+
+    def to_list(self) -> list:
+        return [self[i] for i in range(1, self.length() + 1)]
+
+    @property
+    def metatable(self) -> Any:
+        mt = self._ref.meta
+        return None if mt is None else LuaTable(self._state, mt)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LuaTable) and other._ref is self._ref
+
+    def __hash__(self) -> int:
+        return id(self._ref)
+
+    def __repr__(self) -> str:
+        return f"<LuaTable with {len(self._ref)} entries>"
+
+
+class LuaFunction:
+    """A Lua function (or a library function) seen from Python. Calling it
+    runs it in its State and returns a tuple of results."""
+
+    __slots__ = ("_state", "_ref", "__weakref__")
+
+    def __init__(self, st: "State", ref: Any):
+        self._state = st
+        self._ref = ref
+
+    def __call__(self, *args: Any) -> tuple:
+        return self._state._call_function(self._ref, args)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LuaFunction) and other._ref is self._ref
+
+    def __hash__(self) -> int:
+        return id(self._ref)
+
+    def __repr__(self) -> str:
+        return "<LuaFunction>"
+
+
+def table_from(obj: Any, st: "State", recursive: bool = False) -> LuaTable:
+    """A new Lua table from a dict (keys/values), or a list/tuple (a sequence
+    1..n). With ``recursive``, nested dicts/lists/tuples become tables too."""
+
+    def conv(o: Any, depth: int) -> Table:
+        if depth > 200:
+            raise ValueError("structure too deeply nested for table_from")
+        t = Table()
+        if isinstance(o, Mapping):
+            items = o.items()
+        elif isinstance(o, (list, tuple)):
+            items = enumerate(o, 1)
+        else:
+            raise TypeError(f"table_from expects a dict, list or tuple, not {type(o).__name__}")
+        for k, v in items:
+            if recursive and isinstance(v, (Mapping, list, tuple)) and not isinstance(v, LuaTable):
+                lv = conv(v, depth + 1)
+            else:
+                lv = to_lua(v, st)
+            try:
+                _rawset(t, to_lua(k, st), lv)
+            except OpError as e:
+                raise ValueError(f"invalid table key {k!r}: {e.msg}") from None
+        return t
+
+    return LuaTable(st, conv(obj, 0))

@@ -1,0 +1,1 @@
+"""The runtime: value representation, operators, loops, errors, meter."""

@@ -1,0 +1,245 @@
+"""Loop, table-constructor and to-be-closed support for generated code."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .ops import OpError, call_meta1, first, metamethod, mv
+from .values import MAXINT, MININT, Table, _BoolKey, norm_key, str_to_number, type_name
+
+
+def _for_num(v: Any, what: str) -> Any:
+    c = v.__class__
+    if c is int or c is float:
+        return v
+    if c is bytes:
+        n = str_to_number(v)
+        if n is not None:
+            return n
+    raise OpError(f"'for' {what} must be a number")
+
+
+def forrange(a: Any, b: Any, c: Any = 1) -> Any:
+    """The iterable of a numeric ``for`` (Lua 5.4 semantics: an integer loop
+    when start and step are integers, never overflowing; else a float loop)."""
+    a = _for_num(a, "initial value")
+    b = _for_num(b, "limit")
+    c = _for_num(c, "step")
+    if a.__class__ is int and c.__class__ is int:
+        if c == 0:
+            raise OpError("'for' step is zero")
+        if b.__class__ is float:
+            if b != b:
+                return ()
+            if c > 0:
+                if b >= 9.3e18:
+                    lim = MAXINT
+                elif b < -9.3e18:
+                    return ()
+                else:
+                    lim = math.floor(b)
+            else:
+                if b <= -9.3e18:
+                    lim = MININT
+                elif b > 9.3e18:
+                    return ()
+                else:
+                    lim = math.ceil(b)
+        else:
+            lim = b
+        return range(a, lim + 1, c) if c > 0 else range(a, lim - 1, c)
+    a, b, c = float(a), float(b), float(c)
+    if c == 0:
+        raise OpError("'for' step is zero")
+    return _float_loop(a, b, c)
+
+
+def _float_loop(i: float, lim: float, step: float):
+    if step > 0:
+        while i <= lim:
+            yield i
+            i += step
+    else:
+        while i >= lim:
+            yield i
+            i += step
+
+
+def forin(n: int, f: Any = None, s: Any = None, ctl: Any = None, closing: Any = None, *_: Any):
+    """The iterable of a generic ``for`` with ``n`` variables."""
+    if f is lua_next and s.__class__ is Table and ctl is None:
+        return _pairs_iter(s, n)
+    if f is ipairs_iter and ctl == 0:
+        return _ipairs_iter(s, n)
+    return _generic_iter(n, f, s, ctl, closing)
+
+
+def _pairs_iter(t: Table, n: int):
+    get = dict.get
+    for k in list(t):  # a snapshot: assigning nil during traversal is allowed
+        v = get(t, k)
+        if v is None:
+            continue
+        if k.__class__ is _BoolKey:
+            k = k.value
+        if n == 1:
+            yield k
+        elif n == 2:
+            yield k, v
+        else:
+            yield (k, v) + (None,) * (n - 2)
+
+
+def _ipairs_iter(t: Any, n: int):
+    i = 1
+    if t.__class__ is Table and t.meta is None:
+        get = dict.get
+        while True:
+            v = get(t, i)
+            if v is None:
+                return
+            if n == 2:
+                yield i, v
+            elif n == 1:
+                yield i
+            else:
+                yield (i, v) + (None,) * (n - 2)
+            i += 1
+    else:
+        from . import ops
+
+        while True:
+            v = ops_index_any(t, i)
+            if v is None:
+                return
+            yield (i, v) if n == 2 else (i if n == 1 else (i, v) + (None,) * (n - 2))
+            i += 1
+
+
+def _generic_iter(n: int, f: Any, s: Any, ctl: Any, closing: Any):
+    try:
+        while True:
+            try:
+                r = f(s, ctl)
+            except TypeError as exc:
+                if "not callable" in str(exc) and not callable(f):
+                    raise OpError(f"attempt to call a {type_name(f)} value") from None
+                raise
+            if r.__class__ is tuple:
+                if not r:
+                    return
+                ctl = r[0]
+                if ctl is None:
+                    return
+                if n == 1:
+                    yield ctl
+                elif len(r) == n:
+                    yield r
+                elif len(r) > n:
+                    yield r[:n]
+                else:
+                    yield r + (None,) * (n - len(r))
+            else:
+                if r is None:
+                    return
+                ctl = r
+                yield r if n == 1 else (r,) + (None,) * (n - 1)
+    finally:
+        if closing is not None and closing is not False:
+            close_var(closing)
+
+
+# these are set by the base library (kept here so forin can recognise them)
+lua_next: Any = None
+ipairs_iter: Any = None
+
+
+def ops_index_any(t: Any, k: Any) -> Any:
+    if t.__class__ is Table:
+        return t[k]
+    h = metamethod(t, b"__index")
+    if h is None:
+        raise OpError(f"attempt to index a {type_name(t)} value")
+    if h.__class__ is Table:
+        return h[k]
+    return call_meta1(h, t, k)
+
+
+# ------------------------------------------------------------------ tables
+
+
+def table_nn(d: dict) -> Table:
+    """A table from a dict display whose values may be nil."""
+    return Table({k: v for k, v in d.items() if v is not None})
+
+
+def table_new(positional: tuple, keyed: tuple) -> Table:
+    """The general table constructor: keyed items in order, then positional."""
+    t = Table()
+    for k, v in keyed:
+        k = norm_key(k)
+        if v is None:
+            dict.pop(t, k, None)
+        else:
+            dict.__setitem__(t, k, v)
+    for i, v in enumerate(positional, 1):
+        if v is not None:
+            dict.__setitem__(t, i, v)
+        else:
+            dict.pop(t, i, None)
+    return t
+
+
+def adjust(r: Any, n: int) -> tuple:
+    """Exactly ``n`` values from a call result."""
+    if r.__class__ is not tuple:
+        r = (r,)
+    ln = len(r)
+    if ln == n:
+        return r
+    if ln > n:
+        return r[:n]
+    return r + (None,) * (n - ln)
+
+
+# ------------------------------------------------------------ to-be-closed
+
+
+def check_close(v: Any, name: str) -> None:
+    if v is None or v is False:
+        return
+    if metamethod(v, b"__close") is None:
+        raise OpError(f"variable '{name}' got a non-closable value")
+
+
+def close_var(v: Any) -> None:
+    if v is None or v is False:
+        return
+    h = metamethod(v, b"__close")
+    if h is None:
+        raise OpError("metamethod 'close' is not callable")  # metatable changed
+    h(v, None)
+
+
+def close_var_err(v: Any, exc: BaseException) -> None:
+    """Run ``__close`` for an error leaving the scope; an error inside the
+    handler replaces the original one (as in Lua)."""
+    from ..errors import BudgetExceeded, Interrupted
+
+    if isinstance(exc, (BudgetExceeded, Interrupted, GeneratorExit)):
+        return
+    if v is None or v is False:
+        return
+    h = metamethod(v, b"__close")
+    if h is None:
+        return
+    from .trace import error_value
+
+    h(v, error_value(exc))
+
+
+__all__ = [
+    "forrange", "forin", "table_nn", "table_new", "adjust", "check_close",
+    "close_var", "close_var_err", "first", "mv",
+]

@@ -1,0 +1,569 @@
+"""Lua's operators: the slow paths behind the generated code's type guards.
+
+The code generator emits the common case inline (``a + b`` guarded by
+``a.__class__ is int ...``); everything else lands here: mixed int/float,
+string coercion, metamethods, and the errors.
+
+Errors raised here are ``OpError``: a message without position. The error
+translator (runtime.trace) adds ``chunk:line:`` from the innermost Lua frame
+and the variable name (``(local 'x')``) from the operation's site.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .values import (
+    FUNCTION_TYPES,
+    MAXINT,
+    MININT,
+    Table,
+    Userdata,
+    float_to_int,
+    float_to_str,
+    lookup_key,
+    norm_key,
+    str_to_number,
+    type_name,
+    wrap_int,
+)
+
+
+class OpError(Exception):
+    """A runtime error of an operation. ``culprit`` says which operand the
+    message is about (0 or 1), so the translator can name the variable."""
+
+    def __init__(self, msg: str, culprit: int | None = None):
+        super().__init__(msg)
+        self.msg = msg
+        self.culprit = culprit
+
+
+def op_error(msg: str, culprit: int | None = None) -> OpError:
+    return OpError(msg, culprit)
+
+
+def first(r: Any) -> Any:
+    """First value of a multiple result (a tuple); ``r`` itself otherwise."""
+    if r.__class__ is tuple:
+        return r[0] if r else None
+    return r
+
+
+def mv(r: Any) -> tuple:
+    """All values of a call result, as a tuple."""
+    if r.__class__ is tuple:
+        return r
+    return (r,)
+
+
+def getmetatable_raw(v: Any, string_meta: Any = None) -> Any:
+    c = v.__class__
+    if c is Table or c is Userdata:
+        return v.meta
+    if c is bytes:
+        return string_meta
+    return None
+
+
+def metamethod(v: Any, event: bytes) -> Any:
+    c = v.__class__
+    if c is Table or c is Userdata:
+        mt = v.meta
+        if mt is not None:
+            return dict.get(mt, event)
+    return None
+
+
+def call_meta1(h: Any, *args: Any) -> Any:
+    """Call a metamethod and adjust its results to one value."""
+    r = h(*args)
+    if r.__class__ is tuple:
+        return r[0] if r else None
+    return r
+
+
+def truthy(v: Any) -> bool:
+    return v is not None and v is not False
+
+
+# ---------------------------------------------------------------- arithmetic
+
+
+def _num(v: Any) -> Any:
+    """Operand as a number for arithmetic (strings coerce), else None."""
+    c = v.__class__
+    if c is int or c is float:
+        return v
+    if c is bytes:
+        return str_to_number(v)
+    return None
+
+
+def _arith_fail(a: Any, b: Any, event: bytes, what: str = "perform arithmetic on") -> Any:
+    h = metamethod(a, event)
+    if h is None:
+        h = metamethod(b, event)
+    if h is not None:
+        return call_meta1(h, a, b)
+    if a.__class__ is bytes and b.__class__ is bytes and what == "perform arithmetic on":
+        culprit = 0 if str_to_number(a) is None else 1
+        raise OpError(f"attempt to {what} a string value", culprit)
+    culprit = 1 if _num(a) is not None else 0
+    bad = b if culprit else a
+    if what == "perform bitwise operation on" and _num(bad) is not None:
+        raise OpError("number has no integer representation")
+    raise OpError(f"attempt to {what} a {type_name(bad)} value", culprit)
+
+
+def arith_add(a: Any, b: Any) -> Any:
+    x, y = _num(a), _num(b)
+    if x is None or y is None:
+        return _arith_fail(a, b, b"__add")
+    if x.__class__ is int and y.__class__ is int:
+        r = x + y
+        return r if MININT <= r <= MAXINT else wrap_int(r)
+    return float(x) + float(y)
+
+
+def arith_sub(a: Any, b: Any) -> Any:
+    x, y = _num(a), _num(b)
+    if x is None or y is None:
+        return _arith_fail(a, b, b"__sub")
+    if x.__class__ is int and y.__class__ is int:
+        r = x - y
+        return r if MININT <= r <= MAXINT else wrap_int(r)
+    return float(x) - float(y)
+
+
+def arith_mul(a: Any, b: Any) -> Any:
+    x, y = _num(a), _num(b)
+    if x is None or y is None:
+        return _arith_fail(a, b, b"__mul")
+    if x.__class__ is int and y.__class__ is int:
+        r = x * y
+        return r if MININT <= r <= MAXINT else wrap_int(r)
+    return float(x) * float(y)
+
+
+def fdiv(x: float, y: float) -> float:
+    """IEEE division (Python raises on division by zero; C does not)."""
+    try:
+        return x / y
+    except ZeroDivisionError:
+        if x != x or x == 0:
+            return -math.nan if x == x else x  # 0/0 is the x86 default NaN
+        neg = (x < 0) != (math.copysign(1.0, y) < 0)
+        return -math.inf if neg else math.inf
+
+
+def arith_div(a: Any, b: Any) -> Any:
+    x, y = _num(a), _num(b)
+    if x is None or y is None:
+        return _arith_fail(a, b, b"__div")
+    return fdiv(float(x), float(y))
+
+
+def float_idiv(x: float, y: float) -> float:
+    q = fdiv(x, y)
+    if q != q or q in (math.inf, -math.inf):
+        return q
+    return float(math.floor(q)) if q == q else q
+
+
+def arith_idiv(a: Any, b: Any) -> Any:
+    x, y = _num(a), _num(b)
+    if x is None or y is None:
+        return _arith_fail(a, b, b"__idiv")
+    if x.__class__ is int and y.__class__ is int:
+        if y == 0:
+            raise OpError("attempt to perform 'n//0'")
+        r = x // y
+        return r if r <= MAXINT else wrap_int(r)
+    return float_idiv(float(x), float(y))
+
+
+def float_mod(x: float, y: float) -> float:
+    if y == 0 or x in (math.inf, -math.inf) or x != x or y != y:
+        if y in (math.inf, -math.inf) and x == x and x not in (math.inf, -math.inf):
+            pass
+        else:
+            return -math.nan if (x == x and y == y) else (x if x != x else y)
+    if y in (math.inf, -math.inf):
+        if x == 0 or (x > 0) == (y > 0):
+            return x
+        return y
+    m = math.fmod(x, y)
+    if (m > 0) if y < 0 else (m < 0 and y != m):
+        m += y
+    return m
+
+
+def arith_mod(a: Any, b: Any) -> Any:
+    x, y = _num(a), _num(b)
+    if x is None or y is None:
+        return _arith_fail(a, b, b"__mod")
+    if x.__class__ is int and y.__class__ is int:
+        if y == 0:
+            raise OpError("attempt to perform 'n%%0'")
+        return x % y
+    return float_mod(float(x), float(y))
+
+
+def float_pow(x: float, y: float) -> float:
+    try:
+        return math.pow(x, y)
+    except OverflowError:
+        if x < 0 and float(y).is_integer() and int(y) % 2 == 1:
+            return -math.inf
+        return math.inf
+    except ValueError:
+        if x == 0:  # 0 ^ negative
+            if math.copysign(1.0, x) < 0 and float(y).is_integer() and int(y) % 2 == 1:
+                return -math.inf
+            return math.inf
+        return -math.nan
+
+
+def arith_pow(a: Any, b: Any) -> Any:
+    x, y = _num(a), _num(b)
+    if x is None or y is None:
+        return _arith_fail(a, b, b"__pow")
+    return float_pow(float(x), float(y))
+
+
+def arith_unm(a: Any) -> Any:
+    x = _num(a)
+    if x is None:
+        h = metamethod(a, b"__unm")
+        if h is not None:
+            return call_meta1(h, a, a)
+        raise OpError(f"attempt to perform arithmetic on a {type_name(a)} value", 0)
+    if x.__class__ is int:
+        return wrap_int(-x)
+    return -x
+
+
+# ------------------------------------------------------------------- bitwise
+
+
+def _int_operand(v: Any) -> Any:
+    c = v.__class__
+    if c is int:
+        return v
+    if c is float:
+        return float_to_int(v)
+    if c is bytes:
+        n = str_to_number(v)
+        if n is None:
+            return None
+        return n if n.__class__ is int else float_to_int(n)
+    return None
+
+
+def _bitwise(a: Any, b: Any, event: bytes, fn: Any) -> Any:
+    x, y = _int_operand(a), _int_operand(b)
+    if x is None or y is None:
+        return _arith_fail(a, b, event, "perform bitwise operation on")
+    return fn(x, y)
+
+
+def _shl(x: int, y: int) -> int:
+    if y <= -64 or y >= 64:
+        return 0
+    if y >= 0:
+        return wrap_int(x << y)
+    return (x & 0xFFFFFFFFFFFFFFFF) >> -y if x < 0 else x >> -y
+
+
+def _shr(x: int, y: int) -> int:
+    return _shl(x, -y) if y != MININT else 0
+
+
+def bit_and(a: Any, b: Any) -> Any:
+    return _bitwise(a, b, b"__band", lambda x, y: x & y)
+
+
+def bit_or(a: Any, b: Any) -> Any:
+    return _bitwise(a, b, b"__bor", lambda x, y: x | y)
+
+
+def bit_xor(a: Any, b: Any) -> Any:
+    return _bitwise(a, b, b"__bxor", lambda x, y: x ^ y)
+
+
+def bit_shl(a: Any, b: Any) -> Any:
+    return _bitwise(a, b, b"__shl", _shl)
+
+
+def bit_shr(a: Any, b: Any) -> Any:
+    return _bitwise(a, b, b"__shr", _shr)
+
+
+def bit_not(a: Any) -> Any:
+    x = _int_operand(a)
+    if x is None:
+        h = metamethod(a, b"__bnot")
+        if h is not None:
+            return call_meta1(h, a, a)
+        if _num(a) is not None:
+            raise OpError("number has no integer representation")
+        raise OpError(f"attempt to perform bitwise operation on a {type_name(a)} value", 0)
+    return ~x
+
+
+# ---------------------------------------------------------------- comparison
+
+
+def eq(a: Any, b: Any) -> bool:
+    if a is b:
+        return True
+    ca, cb = a.__class__, b.__class__
+    if ca is bool or cb is bool:
+        return False
+    if ca is Table and cb is Table or ca is Userdata and cb is Userdata:
+        h = metamethod(a, b"__eq")
+        if h is None:
+            h = metamethod(b, b"__eq")
+        if h is None:
+            return False
+        r = call_meta1(h, a, b)
+        return r is not None and r is not False
+    if ca is Table or cb is Table or ca is Userdata or cb is Userdata:
+        return False
+    return a == b
+
+
+def ne(a: Any, b: Any) -> bool:
+    return not eq(a, b)
+
+
+def _cmp_fail(a: Any, b: Any, event: bytes) -> bool:
+    h = metamethod(a, event)
+    if h is None:
+        h = metamethod(b, event)
+    if h is not None:
+        r = call_meta1(h, a, b)
+        return r is not None and r is not False
+    ta, tb = type_name(a), type_name(b)
+    if ta == tb:
+        raise OpError(f"attempt to compare two {ta} values")
+    raise OpError(f"attempt to compare {ta} with {tb}")
+
+
+def lt(a: Any, b: Any) -> bool:
+    ca, cb = a.__class__, b.__class__
+    if (ca is int or ca is float) and (cb is int or cb is float):
+        return a < b
+    if ca is bytes and cb is bytes:
+        return a < b
+    return _cmp_fail(a, b, b"__lt")
+
+
+def le(a: Any, b: Any) -> bool:
+    ca, cb = a.__class__, b.__class__
+    if (ca is int or ca is float) and (cb is int or cb is float):
+        return a <= b
+    if ca is bytes and cb is bytes:
+        return a <= b
+    return _cmp_fail(a, b, b"__le")
+
+
+# ------------------------------------------------------------ concat, length
+
+
+def tostr_concat(v: Any) -> Any:
+    c = v.__class__
+    if c is bytes:
+        return v
+    if c is int:
+        return b"%d" % v
+    if c is float:
+        return float_to_str(v)
+    return None
+
+
+def concat(a: Any, b: Any) -> Any:
+    x, y = tostr_concat(a), tostr_concat(b)
+    if x is not None and y is not None:
+        return x + y
+    h = metamethod(a, b"__concat")
+    if h is None:
+        h = metamethod(b, b"__concat")
+    if h is not None:
+        return call_meta1(h, a, b)
+    culprit = 1 if x is not None else 0
+    raise OpError(f"attempt to concatenate a {type_name(b if culprit else a)} value", culprit)
+
+
+def concat_n(*vals: Any) -> Any:
+    """``v1 .. v2 .. ... .. vn`` (right associative, one join when possible)."""
+    parts = []
+    for v in vals:
+        c = v.__class__
+        if c is bytes:
+            parts.append(v)
+        elif c is int:
+            parts.append(b"%d" % v)
+        elif c is float:
+            parts.append(float_to_str(v))
+        else:
+            break
+    else:
+        return b"".join(parts)
+    acc = vals[-1]
+    for v in reversed(vals[:-1]):
+        acc = concat(v, acc)
+    return acc
+
+
+def border(t: Table) -> int:
+    """A border of the table's sequence (``#t`` without ``__len``)."""
+    n = len(t)
+    if n == 0:
+        return 0
+    if n in t:
+        if n + 1 not in t:
+            return n
+        # more integer keys than entries cannot be; grow from n
+        i, j = n, n + 1
+    else:
+        if 1 not in t:
+            return 0
+        i, j = 1, 2
+        while j in t:
+            i = j
+            if j > MAXINT // 2:
+                break
+            j *= 2
+        else:
+            pass
+    # binary search a border between i (present) and j (absent)
+    while j in t:  # only when growing from n found j present
+        i = j
+        j *= 2
+    while j - i > 1:
+        m = (i + j) // 2
+        if m in t:
+            i = m
+        else:
+            j = m
+    return i
+
+
+def length(v: Any) -> Any:
+    c = v.__class__
+    if c is bytes:
+        return len(v)
+    if c is Table:
+        mt = v.meta
+        if mt is not None:
+            h = dict.get(mt, b"__len")
+            if h is not None:
+                return call_meta1(h, v)
+        return border(v)
+    h = metamethod(v, b"__len")
+    if h is not None:
+        return call_meta1(h, v)
+    raise OpError(f"attempt to get length of a {type_name(v)} value", 0)
+
+
+# ------------------------------------------------------------------ indexing
+
+
+def make_indexers(string_meta: Table) -> tuple:
+    """Build ``index`` and ``setindex`` for one State (strings index through
+    that State's string metatable)."""
+
+    def index(o: Any, k: Any) -> Any:
+        c = o.__class__
+        if c is Table:
+            return o[k.__class__ is bool and lookup_key(k) or k] if k is not None else o.__missing__(None)
+        if c is bytes:
+            h = dict.get(string_meta, b"__index")
+            if h is None:
+                raise OpError("attempt to index a string value", 0)
+            if h.__class__ is Table:
+                return h[lookup_key(k)] if k is not None else None
+            return call_meta1(h, o, k)
+        if c is Userdata and o.meta is not None:
+            h = dict.get(o.meta, b"__index")
+            if h is not None:
+                if h.__class__ is Table:
+                    return h[lookup_key(k)] if k is not None else None
+                return call_meta1(h, o, k)
+        raise OpError(f"attempt to index a {type_name(o)} value", 0)
+
+    def setindex(o: Any, k: Any, v: Any) -> None:
+        for _ in range(2000):
+            c = o.__class__
+            if c is Table:
+                mt = o.meta
+                if mt is None or (h := dict.get(mt, b"__newindex")) is None:
+                    rawset(o, k, v)
+                    return
+                nk = lookup_key(k)
+                if nk is not None and dict.get(o, nk) is not None:
+                    rawset(o, k, v)
+                    return
+                if k.__class__ is float and nk in o:
+                    rawset(o, k, v)
+                    return
+            elif c is Userdata and o.meta is not None:
+                h = dict.get(o.meta, b"__newindex")
+                if h is None:
+                    raise OpError("attempt to index a userdata value", 0)
+            else:
+                raise OpError(f"attempt to index a {type_name(o)} value", 0)
+            if h.__class__ is Table:
+                o = h
+                continue
+            h(o, k, v)
+            return
+        raise OpError("'__newindex' chain too long; possibly a loop")
+
+    return index, setindex
+
+
+def rawset(t: Table, k: Any, v: Any) -> None:
+    k = norm_key(k)
+    if v is None:
+        dict.pop(t, k, None)
+    else:
+        dict.__setitem__(t, k, v)
+
+
+def rawget(t: Table, k: Any) -> Any:
+    if k.__class__ is float:
+        i = float_to_int(k)
+        if i is not None:
+            k = i
+    return dict.get(t, lookup_key(k))
+
+
+def is_callable(v: Any) -> bool:
+    c = v.__class__
+    if c in FUNCTION_TYPES:
+        return True
+    return metamethod(v, b"__call") is not None
+
+
+def _table_call(self: Table, *args: Any) -> Any:
+    mt = self.meta
+    h = dict.get(mt, b"__call") if mt is not None else None
+    if h is None:
+        raise OpError("attempt to call a table value")
+    return h(self, *args)
+
+
+def _userdata_call(self: Userdata, *args: Any) -> Any:
+    mt = self.meta
+    h = dict.get(mt, b"__call") if mt is not None else None
+    if h is None:
+        raise OpError("attempt to call a userdata value")
+    return h(self, *args)
+
+
+Table.__call__ = _table_call  # type: ignore[attr-defined]
+Userdata.__call__ = _userdata_call  # type: ignore[attr-defined]

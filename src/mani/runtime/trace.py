@@ -1,0 +1,219 @@
+"""From Python exceptions to Lua errors.
+
+Generated functions carry their Lua description in their docstring (chunk
+name, function name, and the *sites*: what Lua operation each ``col_offset``
+stands for). When an exception escapes Lua code, the innermost Lua frame of
+its traceback and the site at the failing instruction give everything a Lua
+error message needs: ``chunk:line:`` and the name of the culprit
+(``local 'x'``). Nothing of this costs time until an error happens.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from types import CodeType, FrameType, TracebackType
+from typing import Any, Optional
+
+from ..errors import BudgetExceeded, Interrupted, LuaError
+from .ops import OpError
+
+_PY_TYPE_TO_LUA = {
+    "NoneType": "nil", "bool": "boolean", "int": "number", "float": "number",
+    "bytes": "string", "Table": "table", "Userdata": "userdata", "function": "function",
+    "Coroutine": "thread",
+}
+
+# Code objects of library functions callable from Lua ("C functions" in Lua
+# terms): errors they raise are positioned at their Lua caller, if any.
+LIB_CODES: set = set()
+
+
+def lib_function(fn):
+    """Decorator: mark a Python function as a Lua library function."""
+    LIB_CODES.add(fn.__code__)
+    return fn
+
+
+class LuaFuncInfo:
+    __slots__ = ("chunk", "name", "line", "sites")
+
+    def __init__(self, chunk: str, name: str, line: int, sites: dict):
+        self.chunk = chunk
+        self.name = name
+        self.line = line
+        self.sites = sites
+
+
+@lru_cache(maxsize=4096)
+def _parse_doc(doc: str) -> LuaFuncInfo:
+    chunk, name, line, sites = json.loads(doc[1:])
+    return LuaFuncInfo(chunk, name, line, sites)
+
+
+def lua_info(code: CodeType) -> Optional[LuaFuncInfo]:
+    """The Lua description of a generated function's code, or None."""
+    consts = code.co_consts
+    if consts:
+        d = consts[0]
+        if d.__class__ is str and d.startswith("\x00"):
+            return _parse_doc(d)
+    return None
+
+
+def site_at(code: CodeType, lasti: int) -> Optional[list]:
+    info = lua_info(code)
+    if info is None or lasti < 0:
+        return None
+    for i, pos in enumerate(code.co_positions()):
+        if i == lasti // 2:
+            col = pos[2]
+            if col:
+                return info.sites.get(str(col))
+            return None
+    return None
+
+
+def where(frame: Optional[FrameType]) -> str:
+    """``chunk:line:`` for a Lua frame; '' for anything else."""
+    if frame is None:
+        return ""
+    info = lua_info(frame.f_code)
+    if info is None:
+        return ""
+    return f"{info.chunk}:{frame.f_lineno}: "
+
+
+def _frames(tb: Optional[TracebackType]) -> list:
+    out = []
+    while tb is not None:
+        out.append(tb)
+        tb = tb.tb_next
+    return out
+
+
+def error_value(exc: BaseException) -> Any:
+    """The Lua error value an exception stands for (computing message and
+    position the first time)."""
+    if isinstance(exc, LuaError):
+        return exc.lua_value
+    cached = getattr(exc, "_lua_value", _MISSING)
+    if cached is not _MISSING:
+        return cached
+    value = _compute_value(exc)
+    try:
+        exc._lua_value = value  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
+    return value
+
+
+_MISSING = object()
+
+
+def _compute_value(exc: BaseException) -> Any:
+    tbs = _frames(exc.__traceback__)
+    lua_idx = None
+    for i in range(len(tbs) - 1, -1, -1):
+        if lua_info(tbs[i].tb_frame.f_code) is not None:
+            lua_idx = i
+            break
+    if lua_idx is None:
+        return _message_for(exc, None, None).encode("utf-8", "replace")
+    tb = tbs[lua_idx]
+    after = tbs[lua_idx + 1:]
+    nlib = sum(1 for t in after if t.tb_frame.f_code in LIB_CODES)
+    site = site_at(tb.tb_frame.f_code, tb.tb_lasti)
+    info = lua_info(tb.tb_frame.f_code)
+    assert info is not None
+    pos = f"{info.chunk}:{tb.tb_lineno}: "
+    if nlib >= 2:
+        pos = ""  # raised by a library function called by a library function
+    msg = _message_for(exc, site, after)
+    return (pos + msg).encode("utf-8", "surrogateescape")
+
+
+def _describe(site: Optional[list], idx: Optional[int]) -> str:
+    if site is None or idx is None:
+        return ""
+    descs = site[2:]
+    if idx < len(descs) and descs[idx]:
+        return f" ({descs[idx]})"
+    return ""
+
+
+def _message_for(exc: BaseException, site: Optional[list], after: Optional[list]) -> str:
+    kind = site[0] if site else None
+    if isinstance(exc, OpError):
+        culprit = exc.culprit
+        if kind == "call" and exc.msg.startswith("attempt to call") and not after_has_lua(after):
+            culprit = 0
+        if kind in ("arith", "bitwise", "concat", "index", "len", "call") and culprit is not None and _raised_here(after):
+            return exc.msg + _describe(site, culprit)
+        return exc.msg
+    if isinstance(exc, TypeError):
+        text = str(exc)
+        direct = not after  # raised by the Lua frame itself
+        if direct and "not callable" in text:
+            tname = _py_type_of(text)
+            return f"attempt to call a {tname} value" + _describe(site, 0)
+        if direct and ("not subscriptable" in text or "does not support item assignment" in text):
+            tname = _py_type_of(text)
+            return f"attempt to index a {tname} value" + _describe(site, 0)
+        return text
+    if isinstance(exc, RecursionError):
+        return "stack overflow"
+    if isinstance(exc, MemoryError):
+        return "not enough memory"
+    if isinstance(exc, ZeroDivisionError):
+        return "attempt to perform 'n//0'"
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def after_has_lua(after: Optional[list]) -> bool:
+    return False
+
+
+def _raised_here(after: Optional[list]) -> bool:
+    """True when the OpError comes from a helper the Lua frame called
+    directly (not from inside a library function)."""
+    if not after:
+        return True
+    return not any(t.tb_frame.f_code in LIB_CODES for t in after)
+
+
+def _py_type_of(text: str) -> str:
+    # "'NoneType' object is not callable"
+    if text.startswith("'"):
+        name = text[1:text.index("'", 1)]
+        return _PY_TYPE_TO_LUA.get(name, "userdata")
+    return "userdata"
+
+
+def to_lua_error(exc: BaseException) -> LuaError:
+    """A LuaError for any exception that escaped Lua code."""
+    if isinstance(exc, LuaError):
+        if exc.lua_traceback is None:
+            exc.lua_traceback = lua_traceback(exc.__traceback__)
+        return exc
+    err = LuaError(error_value(exc), lua_traceback(exc.__traceback__))
+    return err
+
+
+def lua_traceback(tb: Optional[TracebackType]) -> str:
+    lines = ["stack traceback:"]
+    frames = _frames(tb)
+    for t in reversed(frames):
+        info = lua_info(t.tb_frame.f_code)
+        if info is None:
+            if t.tb_frame.f_code in LIB_CODES:
+                lines.append(f"\t[C]: in function '{t.tb_frame.f_code.co_name.removeprefix('lua_')}'")
+            continue
+        fname = "main chunk" if info.name == "main chunk" else f"function '{info.name}'"
+        lines.append(f"\t{info.chunk}:{t.tb_lineno}: in {fname}")
+    lines.append("\t[C]: in ?")
+    return "\n".join(lines)
+
+
+def is_uncatchable(exc: BaseException) -> bool:
+    return isinstance(exc, (BudgetExceeded, Interrupted))

@@ -1,0 +1,312 @@
+"""How Lua values are represented in Python.
+
+=========  ==============================================================
+Lua        Python
+=========  ==============================================================
+nil        ``None``
+boolean    ``True`` / ``False``
+integer    ``int``, always kept within 64-bit two's complement range
+float      ``float``
+string     ``bytes`` (Lua strings are byte strings)
+table      ``Table``, a ``dict`` subclass (see below)
+function   a Python function (generated code, library or wrapped host one)
+userdata   ``Userdata``, an opaque box around a host object
+thread     ``Coroutine`` (runtime.coroutines)
+=========  ==============================================================
+
+``Table`` subclasses ``dict`` so that the common read ``t[k]`` is one C-level
+lookup; a miss lands in ``__missing__``, which implements ``__index``.
+Python would confuse some Lua keys (``True == 1``, ``1.0 == 1``), so keys are
+normalised on the way in (``norm_key``): integral floats become ints and the
+booleans are replaced by two sentinel objects.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from types import BuiltinFunctionType, FunctionType, MethodType
+from typing import Any, Optional
+
+MAXINT = 0x7FFFFFFFFFFFFFFF
+MININT = -0x8000000000000000
+
+
+def wrap_int(i: int) -> int:
+    """Reduce a Python int to Lua's 64-bit two's complement range."""
+    return ((i + 0x8000000000000000) & 0xFFFFFFFFFFFFFFFF) - 0x8000000000000000
+
+
+class _BoolKey:
+    """Stands for a boolean used as a table key (Python's True would be 1)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: bool):
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"<key {self.value}>"
+
+    def __reduce__(self):
+        return (_bool_key, (self.value,))
+
+
+TRUE_KEY = _BoolKey(True)
+FALSE_KEY = _BoolKey(False)
+
+
+def _bool_key(v: bool) -> _BoolKey:
+    return TRUE_KEY if v else FALSE_KEY
+
+
+class Table(dict):
+    """A Lua table. ``meta`` is its metatable (a Table) or None.
+
+    Never store ``None`` values: assigning nil deletes the key. Store keys
+    through ``norm_key`` unless they are known to be ints or bytes.
+    """
+
+    __slots__ = ("meta", "uid", "keys_cache", "__weakref__")
+
+    __hash__ = object.__hash__  # tables are keys by identity
+
+    def __init__(self, *args: Any) -> None:
+        dict.__init__(self, *args)
+        self.meta = None
+        self.uid = 0
+        self.keys_cache = None
+
+    def __eq__(self, other: object) -> bool:  # identity; __eq is ops.eq's job
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+    def __repr__(self) -> str:
+        return f"<Lua table {id(self):#x}>"
+
+    def __missing__(self, key: Any) -> Any:
+        # Raw miss: follow __index (tables iteratively, functions by a call).
+        t = self
+        if key.__class__ is bool:
+            key = TRUE_KEY if key else FALSE_KEY
+            v = dict.get(t, key)
+            if v is not None:
+                return v
+        for _ in range(MAX_TAG_LOOP):
+            mt = t.meta
+            if mt is None:
+                return None
+            h = dict.get(mt, b"__index")
+            if h is None:
+                return None
+            if h.__class__ is Table:
+                v = dict.get(h, key)
+                if v is not None:
+                    return v
+                t = h
+                continue
+            from .ops import call_meta1
+
+            return call_meta1(h, t, key)
+        from .ops import op_error
+
+        raise op_error("'__index' chain too long; possibly a loop")
+
+    # dict's own methods must not leak Python semantics into Lua by accident
+    def __reduce__(self):
+        raise TypeError("Lua tables cannot be pickled")
+
+
+MAX_TAG_LOOP = 2000
+
+
+class Userdata:
+    """An opaque host object handed to Lua. Scripts can store it, compare it
+    and pass it back to host functions; they cannot reach into it."""
+
+    __slots__ = ("obj", "meta", "uid", "__weakref__")
+
+    def __init__(self, obj: Any, meta: Optional[Table] = None):
+        self.obj = obj
+        self.meta = meta
+        self.uid = 0
+
+    def __repr__(self) -> str:
+        return f"<Lua userdata wrapping {type(self.obj).__name__}>"
+
+
+FUNCTION_TYPES = (FunctionType, BuiltinFunctionType, MethodType)
+
+
+def type_name(v: Any) -> str:
+    """The Lua type name of a value (what ``type(v)`` returns)."""
+    c = v.__class__
+    if v is None:
+        return "nil"
+    if c is bool:
+        return "boolean"
+    if c is int or c is float:
+        return "number"
+    if c is bytes:
+        return "string"
+    if c is Table:
+        return "table"
+    if c in FUNCTION_TYPES:
+        return "function"
+    if c.__name__ == "Coroutine":
+        return "thread"
+    return "userdata"
+
+
+def norm_key(k: Any) -> Any:
+    """Normalise a key for storing: integral floats become ints, booleans
+    become sentinels. Raises for nil and NaN."""
+    c = k.__class__
+    if c is float:
+        if k.is_integer():
+            return int(k) if -9.3e18 < k < 9.3e18 and MININT <= int(k) <= MAXINT else k
+        if k != k:
+            from .ops import op_error
+
+            raise op_error("table index is NaN")
+        return k
+    if c is bool:
+        return TRUE_KEY if k else FALSE_KEY
+    if k is None:
+        from .ops import op_error
+
+        raise op_error("table index is nil")
+    return k
+
+
+def lookup_key(k: Any) -> Any:
+    """Normalise a key for reading (nil/NaN simply find nothing)."""
+    c = k.__class__
+    if c is bool:
+        return TRUE_KEY if k else FALSE_KEY
+    return k
+
+
+def key_out(k: Any) -> Any:
+    """Turn a stored key back into the Lua value."""
+    if k.__class__ is _BoolKey:
+        return k.value
+    return k
+
+
+# ------------------------------------------------------------------- numbers
+
+
+def float_to_str(f: float) -> bytes:
+    if f != f:
+        return b"-nan" if math.copysign(1.0, f) < 0 else b"nan"
+    if f == math.inf:
+        return b"inf"
+    if f == -math.inf:
+        return b"-inf"
+    s = b"%.14g" % f
+    if s.lstrip(b"-").isdigit():
+        s += b".0"
+    return s
+
+
+def number_to_str(n: Any) -> bytes:
+    if n.__class__ is int:
+        return b"%d" % n
+    return float_to_str(n)
+
+
+_SPACE = b" \t\n\v\f\r"
+_DEC_INT = re.compile(rb"[+-]?[0-9]+\Z")
+_HEX_INT = re.compile(rb"([+-]?)0[xX]([0-9a-fA-F]+)\Z")
+_DEC_FLOAT = re.compile(rb"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
+_HEX_FLOAT = re.compile(
+    rb"[+-]?0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?\Z"
+)
+
+
+def str_to_number(s: bytes) -> Any:
+    """Lua's string->number conversion (``lua_stringtonumber``); None if ``s``
+    is not a numeral."""
+    s = s.strip(_SPACE)
+    if not s or len(s) > 200:
+        return None if not s else _long_numeral(s)
+    if _DEC_INT.match(s):
+        i = int(s)
+        if MININT <= i <= MAXINT:
+            return i
+        return float(s)
+    m = _HEX_INT.match(s)
+    if m:
+        i = wrap_int(int(m.group(2), 16))
+        return wrap_int(-i) if m.group(1) == b"-" else i
+    if _DEC_FLOAT.match(s):
+        return float(s)
+    if _HEX_FLOAT.match(s):
+        return _hex_float(s)
+    return None
+
+
+def _long_numeral(s: bytes) -> Any:
+    # Very long numerals are legal but rare; keep the regexes honest anyway.
+    if _DEC_INT.match(s) or _DEC_FLOAT.match(s):
+        i = None
+        if _DEC_INT.match(s):
+            i = int(s)
+            if MININT <= i <= MAXINT:
+                return i
+        return float(s)
+    m = _HEX_INT.match(s)
+    if m:
+        i = wrap_int(int(m.group(2), 16))
+        return wrap_int(-i) if m.group(1) == b"-" else i
+    if _HEX_FLOAT.match(s):
+        return _hex_float(s)
+    return None
+
+
+def _hex_float(s: bytes) -> float:
+    text = s.decode("ascii")
+    if "p" not in text and "P" not in text:
+        text += "p0"
+    try:
+        return float.fromhex(text)
+    except OverflowError:
+        return -math.inf if text.startswith("-") else math.inf
+
+
+def to_number(v: Any) -> Any:
+    """A number from a number or a numeric string (Lua's ``tonumber`` for
+    arithmetic coercion); None otherwise."""
+    c = v.__class__
+    if c is int or c is float:
+        return v
+    if c is bytes:
+        return str_to_number(v)
+    return None
+
+
+def float_to_int(f: float) -> Optional[int]:
+    """The int equal to ``f`` if it has an exact integer representation."""
+    if f.is_integer() and -9.3e18 < f < 9.3e18:
+        i = int(f)
+        if MININT <= i <= MAXINT:
+            return i
+    return None
+
+
+def to_integer(v: Any) -> Optional[int]:
+    """Convert to an integer without loss (``lua_tointegerx``), or None."""
+    c = v.__class__
+    if c is int:
+        return v
+    if c is float:
+        return float_to_int(v)
+    if c is bytes:
+        n = str_to_number(v)
+        if n is None:
+            return None
+        return n if n.__class__ is int else float_to_int(n)
+    return None

@@ -1,0 +1,1 @@
+"""The Lua standard library, prepared once per Engine."""

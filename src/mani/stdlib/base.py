@@ -1,0 +1,443 @@
+"""The base library: print, type, tostring, pairs, pcall, error, ...
+
+Functions that need no State are plain module functions shared by every
+State. The few that do (print, tostring, getmetatable) are built per State by
+``bind(rt)``, a handful of closures: cheap enough for ``new_state``.
+
+Every function exposed to Lua accepts any number of arguments (``*args``):
+a Python TypeError from argument binding would be mistaken for "attempt to
+call" by the error translator.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from ..errors import BudgetExceeded, Interrupted, LuaError
+from ..runtime import loops
+from ..runtime.ops import OpError, border, eq, first, metamethod, rawget as _rawget, rawset as _rawset
+from ..runtime.trace import error_value, lib_function, lua_info, where
+from ..runtime.values import (
+    MAXINT,
+    MININT,
+    Table,
+    Userdata,
+    _BoolKey,
+    float_to_int,
+    lookup_key,
+    number_to_str,
+    str_to_number,
+    type_name,
+    wrap_int,
+)
+
+try:  # greenlet's exit must pass through pcall like GeneratorExit
+    from greenlet import GreenletExit
+except ImportError:  # pragma: no cover
+    class GreenletExit(BaseException):  # type: ignore[no-redef]
+        pass
+
+_UNCATCHABLE = (BudgetExceeded, Interrupted, GeneratorExit, GreenletExit, KeyboardInterrupt, SystemExit)
+
+
+def arg_error(n: int, fname: str, msg: str) -> OpError:
+    return OpError(f"bad argument #{n} to '{fname}' ({msg})")
+
+
+def type_error(n: int, fname: str, expected: str, args: tuple) -> OpError:
+    got = type_name(args[n - 1]) if len(args) >= n else "no value"
+    return arg_error(n, fname, f"{expected} expected, got {got}")
+
+
+def check_table(args: tuple, n: int, fname: str) -> Table:
+    if len(args) >= n and args[n - 1].__class__ is Table:
+        return args[n - 1]
+    raise type_error(n, fname, "table", args)
+
+
+def check_any(args: tuple, n: int, fname: str) -> Any:
+    if len(args) < n:
+        raise arg_error(n, fname, "value expected")
+    return args[n - 1]
+
+
+def check_int(args: tuple, n: int, fname: str, default: Any = None) -> int:
+    if len(args) < n or args[n - 1] is None:
+        if default is not None:
+            return default
+        raise type_error(n, fname, "number", args)
+    v = args[n - 1]
+    c = v.__class__
+    if c is int:
+        return v
+    if c is float:
+        i = float_to_int(v)
+        if i is None:
+            raise arg_error(n, fname, "number has no integer representation")
+        return i
+    if c is bytes:
+        x = str_to_number(v)
+        if x is not None:
+            if x.__class__ is int:
+                return x
+            i = float_to_int(x)
+            if i is None:
+                raise arg_error(n, fname, "number has no integer representation")
+            return i
+    raise type_error(n, fname, "number", args)
+
+
+# ----------------------------------------------------------------- functions
+
+
+@lib_function
+def lua_type(*args: Any) -> bytes:
+    return type_name(check_any(args, 1, "type")).encode()
+
+
+@lib_function
+def lua_rawequal(*args: Any) -> bool:
+    a = check_any(args, 1, "rawequal")
+    b = check_any(args, 2, "rawequal")
+    if a is b:
+        return True
+    ca, cb = a.__class__, b.__class__
+    if ca is bool or cb is bool or ca is Table or cb is Table or ca is Userdata or cb is Userdata:
+        return False
+    return a == b
+
+
+@lib_function
+def lua_rawlen(*args: Any) -> int:
+    v = args[0] if args else None
+    if v.__class__ is Table:
+        return border(v)
+    if v.__class__ is bytes:
+        return len(v)
+    raise arg_error(1, "rawlen", "table or string expected")
+
+
+@lib_function
+def lua_rawget(*args: Any) -> Any:
+    t = check_table(args, 1, "rawget")
+    return _rawget(t, check_any(args, 2, "rawget"))
+
+
+@lib_function
+def lua_rawset(*args: Any) -> Any:
+    t = check_table(args, 1, "rawset")
+    check_any(args, 2, "rawset")
+    check_any(args, 3, "rawset")
+    _rawset(t, args[1], args[2])
+    return t
+
+
+@lib_function
+def lua_setmetatable(*args: Any) -> Any:
+    t = check_table(args, 1, "setmetatable")
+    mt = args[1] if len(args) > 1 else None
+    if len(args) < 2 or (mt is not None and mt.__class__ is not Table):
+        raise type_error(2, "setmetatable", "nil or table", args)
+    if t.meta is not None and dict.get(t.meta, b"__metatable") is not None:
+        raise OpError("cannot change a protected metatable")
+    t.meta = mt
+    return t
+
+
+@lib_function
+def lua_next(*args: Any) -> Any:
+    t = check_table(args, 1, "next")
+    k = args[1] if len(args) > 1 else None
+    return table_next(t, k)
+
+
+def table_next(t: Table, k: Any) -> Any:
+    """``next(t, k)`` in O(1) amortised: a per-table snapshot of the keys
+    with positions, rebuilt when a traversal starts or meets an unknown key."""
+    if k is None:
+        cache = None
+    else:
+        cache = t.keys_cache
+        lk = lookup_key(k)
+        if lk.__class__ is float:
+            i = float_to_int(lk)
+            if i is not None:
+                lk = i
+    if cache is None:
+        keys = list(t)
+        cache = t.keys_cache = (keys, None)
+        start = 0
+    else:
+        keys, pos = cache
+        if pos is None:
+            pos = {kk: i for i, kk in enumerate(keys)}
+            t.keys_cache = (keys, pos)
+        i = pos.get(lk)
+        if i is None:
+            if dict.get(t, lk) is None:
+                raise OpError("invalid key to 'next'")
+            keys = list(t)
+            pos = {kk: j for j, kk in enumerate(keys)}
+            t.keys_cache = (keys, pos)
+            i = pos[lk]
+        start = i + 1
+    get = dict.get
+    for j in range(start, len(keys)):
+        kk = keys[j]
+        v = get(t, kk)
+        if v is not None:
+            return (kk.value if kk.__class__ is _BoolKey else kk, v)
+    return None
+
+
+@lib_function
+def lua_pairs(*args: Any) -> Any:
+    v = check_any(args, 1, "pairs")
+    h = metamethod(v, b"__pairs")
+    if h is not None:
+        r = h(v)
+        r = r if r.__class__ is tuple else (r,)
+        return (r + (None, None, None))[:3]
+    if v.__class__ is not Table:
+        raise type_error(1, "pairs", "table", args)
+    return (lua_next, v, None)
+
+
+@lib_function
+def ipairs_iter(*args: Any) -> Any:
+    t, i = args[0], args[1] + 1
+    v = t[i] if t.__class__ is Table else loops.ops_index_any(t, i)
+    if v is None:
+        return None
+    return (i, v)
+
+
+@lib_function
+def lua_ipairs(*args: Any) -> Any:
+    v = check_any(args, 1, "ipairs")
+    return (ipairs_iter, v, 0)
+
+
+@lib_function
+def lua_select(*args: Any) -> Any:
+    n = args[0] if args else None
+    rest = args[1:]
+    if n == b"#":
+        return len(rest)
+    i = check_int(args, 1, "select")
+    if i < 0:
+        i = len(rest) + i
+        if i < 0:
+            raise arg_error(1, "select", "index out of range")
+        return rest[i:]
+    if i == 0:
+        raise arg_error(1, "select", "index out of range")
+    return rest[i - 1:]
+
+
+@lib_function
+def lua_tonumber(*args: Any) -> Any:
+    if len(args) < 2 or args[1] is None:
+        v = check_any(args, 1, "tonumber")
+        c = v.__class__
+        if c is int or c is float:
+            return v
+        if c is bytes:
+            return str_to_number(v)
+        return None
+    base = check_int(args, 2, "tonumber")
+    v = args[0]
+    if v.__class__ is not bytes:
+        raise type_error(1, "tonumber", "string", args)
+    if not 2 <= base <= 36:
+        raise arg_error(2, "tonumber", "base out of range")
+    s = v.strip(b" \t\n\v\f\r").lower()
+    neg = s.startswith(b"-")
+    if neg:
+        s = s[1:]
+    if not s:
+        return None
+    n = 0
+    for ch in s:
+        if 48 <= ch <= 57:
+            d = ch - 48
+        elif 97 <= ch <= 122:
+            d = ch - 87
+        else:
+            return None
+        if d >= base:
+            return None
+        n = n * base + d
+    return wrap_int(-n if neg else n)
+
+
+@lib_function
+def lua_error(*args: Any) -> Any:
+    v = args[0] if args else None
+    level = check_int(args, 2, "error", 1) if len(args) > 1 else 1
+    if v.__class__ is bytes and level > 0:
+        v = _where_level(level).encode("utf-8", "surrogateescape") + v
+    raise LuaError(v)
+
+
+def _where_level(level: int) -> str:
+    """Position of the function ``level`` levels up from error's caller,
+    counting Lua functions and library functions (not internal helpers)."""
+    f = sys._getframe(2)
+    n = 1
+    while f is not None:
+        code = f.f_code
+        is_lua = lua_info(code) is not None
+        from ..runtime.trace import LIB_CODES
+
+        if is_lua or code in LIB_CODES:
+            if n == level:
+                return where(f) if is_lua else ""
+            n += 1
+        f = f.f_back
+    return ""
+
+
+@lib_function
+def lua_assert(*args: Any) -> Any:
+    if not args:
+        raise arg_error(1, "assert", "value expected")
+    v = args[0]
+    if v is None or v is False:
+        if len(args) > 1:
+            raise LuaError(args[1])
+        raise OpError("assertion failed!")
+    return args
+
+
+@lib_function
+def lua_pcall(*args: Any) -> Any:
+    if not args:
+        raise arg_error(1, "pcall", "value expected")
+    f = args[0]
+    try:
+        r = f(*args[1:])
+    except _UNCATCHABLE:
+        raise
+    except BaseException as e:
+        return (False, error_value(e))
+    if r.__class__ is tuple:
+        return (True,) + r
+    return (True, r)
+
+
+@lib_function
+def lua_xpcall(*args: Any) -> Any:
+    if len(args) < 2:
+        raise arg_error(2, "xpcall", "value expected")
+    f, h = args[0], args[1]
+    try:
+        r = f(*args[2:])
+    except _UNCATCHABLE:
+        raise
+    except BaseException as e:
+        v = error_value(e)
+        try:
+            hr = h(v)
+        except _UNCATCHABLE:
+            raise
+        except BaseException as e2:
+            return (False, error_value(e2))
+        return (False, first(hr)) if hr.__class__ is tuple else (False, hr)
+    if r.__class__ is tuple:
+        return (True,) + r
+    return (True, r)
+
+
+# ----------------------------------------------------------- per-State ones
+
+
+def tostring_value(rt: Any, v: Any) -> bytes:
+    c = v.__class__
+    if c is bytes:
+        return v
+    if c is int or c is float:
+        return number_to_str(v)
+    if v is None:
+        return b"nil"
+    if v is True:
+        return b"true"
+    if v is False:
+        return b"false"
+    h = metamethod(v, b"__tostring")
+    if h is not None:
+        r = first(h(v))
+        if r.__class__ is not bytes:
+            if r.__class__ is int or r.__class__ is float:
+                return number_to_str(r)
+            raise OpError("'__tostring' must return a string")
+        return r
+    name = type_name(v)
+    if c is Table or c is Userdata:
+        mt = v.meta
+        if mt is not None:
+            nm = dict.get(mt, b"__name")
+            if nm.__class__ is bytes:
+                return nm + b": " + rt.address(v)
+    return name.encode() + b": " + rt.address(v)
+
+
+def bind(rt: Any) -> dict:
+    """The base functions that need the State."""
+
+    @lib_function
+    def lua_print(*args: Any) -> Any:
+        msg = b"\t".join([tostring_value(rt, a) for a in args])
+        rt.print_bytes(msg, sys._getframe(1))
+        return ()
+
+    @lib_function
+    def lua_tostring(*args: Any) -> Any:
+        return tostring_value(rt, check_any(args, 1, "tostring"))
+
+    @lib_function
+    def lua_getmetatable(*args: Any) -> Any:
+        v = check_any(args, 1, "getmetatable")
+        c = v.__class__
+        if c is Table or c is Userdata:
+            mt = v.meta
+        elif c is bytes:
+            mt = rt.string_meta
+        else:
+            mt = None
+        if mt is None:
+            return None
+        protected = dict.get(mt, b"__metatable")
+        return protected if protected is not None else mt
+
+    return {
+        b"print": lua_print,
+        b"tostring": lua_tostring,
+        b"getmetatable": lua_getmetatable,
+    }
+
+
+SHARED = {
+    b"type": lua_type,
+    b"rawequal": lua_rawequal,
+    b"rawlen": lua_rawlen,
+    b"rawget": lua_rawget,
+    b"rawset": lua_rawset,
+    b"setmetatable": lua_setmetatable,
+    b"next": lua_next,
+    b"pairs": lua_pairs,
+    b"ipairs": lua_ipairs,
+    b"select": lua_select,
+    b"tonumber": lua_tonumber,
+    b"error": lua_error,
+    b"assert": lua_assert,
+    b"pcall": lua_pcall,
+    b"xpcall": lua_xpcall,
+    b"_VERSION": b"Lua 5.4",
+}
+
+loops.lua_next = lua_next
+loops.ipairs_iter = ipairs_iter
+
+__all__ = ["SHARED", "bind", "tostring_value", "arg_error", "type_error", "check_table", "check_int", "check_any", "MAXINT", "MININT", "eq"]

@@ -1,0 +1,49 @@
+"""Which libraries an Engine offers, prepared once per Engine.
+
+``prepare(engine)`` returns a ``Template``: the globals that every State shares
+by reference (plain functions) and the library tables every State copies (a
+script may modify its own ``string`` table without touching other States).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import base
+
+DEFAULT_LIBRARIES = ("base", "string", "table", "math", "utf8", "coroutine")
+
+# name -> module with SHARED (dict) or TABLE (dict) and optional bind(rt)
+_PROVIDERS: dict = {"base": base}
+
+
+def _optional(name: str) -> Any:
+    try:
+        return __import__(f"mani.stdlib.{name}lib", fromlist=["x"])
+    except ImportError:
+        return None
+
+
+class Template:
+    __slots__ = ("globals", "tables", "binders", "string_table")
+
+    def __init__(self) -> None:
+        self.globals: dict = {}  # shared values stored straight into _G
+        self.tables: dict = {}  # library name -> dict copied per State
+        self.binders: list = []  # callables rt -> dict of per-State globals
+        self.string_table: Any = None
+
+
+def prepare(engine: Any) -> Template:
+    tpl = Template()
+    for lib in engine._libraries:
+        mod = _PROVIDERS.get(lib) or _optional(lib)
+        if mod is None:
+            continue
+        if hasattr(mod, "SHARED"):
+            tpl.globals.update(mod.SHARED)
+        if hasattr(mod, "TABLE"):
+            tpl.tables[lib.encode()] = dict(mod.TABLE)
+        if hasattr(mod, "bind"):
+            tpl.binders.append(mod.bind)
+    return tpl
