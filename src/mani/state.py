@@ -17,6 +17,7 @@ from typing import Any, Iterator, Optional
 from . import interop
 from .engine import Engine, Program
 from .errors import BudgetExceeded, LuaError, ProgramMismatchError, StateBusyError
+from .runtime import context
 from .runtime.helpers import SHARED_HELPERS
 from .runtime.ops import OpError, make_indexers
 from .runtime.trace import to_lua_error
@@ -146,9 +147,11 @@ class State:
             raise StateBusyError("this State is running in another thread; a State is used by one thread at a time")
         self._owner = me
         self._depth = 1
+        prev = context.swap(self._rt)
         try:
             yield
         finally:
+            context.swap(prev)
             self._depth = 0
             self._owner = None
             self._lock.release()

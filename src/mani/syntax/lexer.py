@@ -58,6 +58,8 @@ _OPERATORS = (
 )
 # canonical (interned) token type objects for the operators
 _OPS = {op: op for op in _OPERATORS}
+# texts whose token type is the text itself
+_FIXED = {**_OPS, **KEYWORDS}
 
 _MAXINT = (1 << 63) - 1
 _MASK64 = (1 << 64) - 1
@@ -93,26 +95,37 @@ def str2number(s: str) -> Optional[Union[int, float]]:
 
 # ------------------------------------------------------------- master regex
 
+# One capturing group: ``findall`` returns the text of every token.  Blanks
+# and short comments are skipped by the (atomic) prefix.  The alternatives
+# only accept what reference Lua reads the same way; anything else (long
+# brackets of level > 3, unfinished strings, odd characters ...) falls to
+# the catch-all, which swallows the rest of the window and is then read by
+# the exact character-level ``_Reader``.  ``\Z`` gives one empty text at the
+# end of each window.
+_TOKEN_BODY = r"""
+      \n+                                             # line ends
+    | [A-Za-z_][A-Za-z0-9_]*                          # name or reserved word
+    | 0[xX](?:[pP][+-]?|[0-9a-fA-F.])*[A-Za-z_]?      # numeral, read greedily
+    | (?:[0-9]|\.(?!0[xX])[0-9])(?:[eE][+-]?|[0-9a-fA-F.])*[A-Za-z_]?
+    | "(?:[^"\\\n]++|\\z\s*+|\\(?s:.))*+"             # short strings
+    | '(?:[^'\\\n]++|\\z\s*+|\\(?s:.))*+'
+    | \[\[(?s:.*?)\]\] | \[=\[(?s:.*?)\]=\]           # long strings
+    | \[==\[(?s:.*?)\]==\] | \[===\[(?s:.*?)\]===\]
+    | --\[\[(?s:.*?)\]\] | --\[=\[(?s:.*?)\]=\]       # long comments
+    | --\[==\[(?s:.*?)\]==\] | --\[===\[(?s:.*?)\]===\]
+    | \.\.\.|\.\.|==|~=|<=|>=|<<|>>|//|::             # operators
+    | -(?!-) | \[(?![\[=]) | \.(?![0-9])
+    | [+*/%^\#&~|<>=(){}\];:,]
+"""
 _FAST = re.compile(
-    r"""
-    (?>[ \t\f\v]*(?:--(?!\[=*\[)[^\n]*)?)       # blanks, then maybe a short comment
-    (?:
-      (\n)                                       # 1 line end
-    | ([A-Za-z_][A-Za-z0-9_]*)                   # 2 name or reserved word
-    | ([0-9]+)(?![0-9A-Za-z_.])                  # 3 plain decimal integer
-    | ( 0[xX](?:[pP][+-]?|[0-9a-fA-F.])*[A-Za-z_]?     # 4 any other numeral
-      | (?:[0-9]|\.(?!0[xX])[0-9])(?:[eE][+-]?|[0-9a-fA-F.])*[A-Za-z_]? )
-    | "([^"\\\n]*)"                              # 5 string without escapes
-    | '([^'\\\n]*)'                              # 6 idem
-    | ( \.\.\.|\.\.|==|~=|<=|>=|<<|>>|//|::       # 7 operator
-      | -(?!-) | \[(?![\[=]) | \.(?![0-9])
-      | [+*/%^\#&~|<>=(){}\];:,] )
-    )
-    """,
+    r"(?>[ \t\f\v]*(?:--(?!\[=*\[)[^\n]*)?)(" + _TOKEN_BODY + r"| (?s:.+) | \Z )",
     re.X | re.ASCII,
 )
+_FULL_TOKEN = re.compile(r"(?:" + _TOKEN_BODY + r")\Z", re.X | re.ASCII)
+_WINDOW = 1 << 15
 
 _NEWLINES = re.compile(r"\r\n|\n\r|\r")
+_LINE_ENDS = re.compile(r"\r\n|\n\r|\r|\n")
 
 _HEXDIGITS = frozenset("0123456789abcdefABCDEF")
 _DIGITS = frozenset("0123456789")
@@ -178,15 +191,16 @@ class _LexError(Exception):
 class Tokens:
     """The token lists of a chunk (see the module docstring)."""
 
-    __slots__ = ("src", "chunkname", "types", "values", "lines", "starts", "last_line")
+    __slots__ = ("src", "orig", "chunkname", "types", "values", "lines", "raw", "last_line")
 
-    def __init__(self, src: str, chunkname: str):
+    def __init__(self, src: str, chunkname: str, orig: Optional[str] = None):
         self.src = src
+        self.orig = orig  # the text before line ends were normalised (if they were)
         self.chunkname = chunkname
         self.types: list = []
         self.values: list = []
         self.lines: list = []
-        self.starts: list = []
+        self.raw: dict = {}  # token index -> text shown in messages (numerals, strings)
         self.last_line = 1
 
     # --------------------------------------------------------------- errors
@@ -203,13 +217,7 @@ class Tokens:
         if tok == NAME:
             return f"'{self.values[i]}'"
         if tok == NUMBER or tok == STRING:
-            # read the token again to recover its text as Lua's buffer holds it
-            try:
-                r = _Reader(self.src, self.starts[i], self.lines[i], self)
-                r.token()
-                return quote(r.buf_text)
-            except _LexError:  # pragma: no cover - token was read once already
-                return f"'{self.values[i]!r}'"
+            return quote(self.raw[i])
         return token_text(tok)
 
 
@@ -404,6 +412,12 @@ class _Reader:
         if not ok:
             if self.pos < self.n:
                 self.save_and_next()  # add current to buffer for error message
+                if self.buf[-1] == "\n" and self.toks.orig is not None:
+                    # show the line end as it was in the source ('\r' ...)
+                    for k, m in enumerate(_LINE_ENDS.finditer(self.toks.orig), 1):
+                        if k == self.line:
+                            self.buf[-1] = m.group()[0]
+                            break
             self.error(msg, "buf")
 
     def gethexa(self) -> int:
@@ -506,92 +520,136 @@ def tokenize(source: Union[bytes, str], chunkname: str, skip_shebang: bool = Fal
         src = bytes(source).decode("latin-1")
     else:
         src = source
+    orig = None
     if "\r" in src:
+        orig = src
         src = _NEWLINES.sub("\n", src)
     if skip_shebang and src.startswith("#"):
         e = src.find("\n")
         src = "" if e < 0 else src[e:]
-    toks = Tokens(src, chunkname)
+        if orig is not None:
+            e = _LINE_ENDS.search(orig)
+            orig = "" if e is None else orig[e.start():]
+    toks = Tokens(src, chunkname, orig)
     types = toks.types
     values = toks.values
     lines = toks.lines
-    starts = toks.starts
+    raw = toks.raw
     t_append = types.append
     v_append = values.append
     l_append = lines.append
-    s_append = starts.append
-    match = _FAST.match
-    keywords = KEYWORDS
-    ops = _OPS
-    maxint = _MAXINT
+    findall = _FAST.findall
+    fixed = _FIXED
+    name_start = _ALPHA
+    n = len(src)
     pos = 0
     line = 1
     while True:
-        m = match(src, pos)
-        if m is not None:
-            k = m.lastindex
-            pos = m.end()
-            if k == 2:
-                word = m.group(2)
-                kw = keywords.get(word)
-                if kw is None:
-                    t_append(NAME)
-                    v_append(word)
-                else:
-                    t_append(kw)
-                    v_append(None)
-                s_append(pos - len(word))
-            elif k == 7:
-                op = m.group(7)
-                t_append(ops[op])
+        # a window of whole lines (tokens that do not fit go to the _Reader)
+        end = src.find("\n", pos + _WINDOW) + 1 if pos + _WINDOW < n else 0
+        if end <= 0:
+            end = n
+        texts = findall(src, pos, end)
+        texts.pop()  # the empty match at the window end
+        slow = None
+        if texts and not _FULL_TOKEN.match(texts[-1]):
+            slow = end - len(texts.pop())  # where the catch-all started
+        for text in texts:
+            tok = fixed.get(text)
+            if tok is not None:
+                t_append(tok)
                 v_append(None)
-                s_append(pos - len(op))
-            elif k == 1:
-                line += 1
+                l_append(line)
                 continue
-            elif k == 3:
-                text = m.group(3)
-                v = int(text)
-                if v > maxint:
-                    v = float(text)
-                t_append(NUMBER)
-                v_append(v)
-                s_append(pos - len(text))
-            elif k == 5 or k == 6:
-                text = m.group(k)
+            c = text[0]
+            if c in name_start:
+                t_append(NAME)
+                v_append(text)
+                l_append(line)
+            elif c == "\n":
+                line += len(text)
+            elif c == '"' or c == "'":
+                if "\\" in text:
+                    r = _Reader(text, 0, line, toks)
+                    try:
+                        value = r.read_string(c)
+                    except _LexError as e:
+                        t_append(ERROR)
+                        v_append(toks.make_error(e.msg, e.line, e.near))
+                        l_append(e.line)
+                        toks.last_line = e.line
+                        return toks
+                    line = r.line
+                    text = r.buf_text
+                else:
+                    value = text[1:-1].encode("latin-1")
+                raw[len(types)] = text
                 t_append(STRING)
-                v_append(text.encode("latin-1"))
-                s_append(pos - len(text) - 2)
-            else:  # k == 4
-                text = m.group(4)
-                v = str2number(text)
-                s_append(pos - len(text))
-                if v is None:
-                    t_append(ERROR)
-                    v_append(toks.make_error("malformed number", line, quote(text)))
-                    l_append(line)
-                    break
+                v_append(value)
+                l_append(line)
+            elif c == "[":
+                level = text.index("[", 1) + 1
+                body = text[level:-level]
+                nl = body.count("\n")
+                if nl:
+                    line += nl
+                    if body[0] == "\n":
+                        body = body[1:]
+                        text = text[:level] + text[level + 1:]
+                raw[len(types)] = text
+                t_append(STRING)
+                v_append(body.encode("latin-1"))
+                l_append(line)
+            elif c == "-":  # long comment
+                line += text.count("\n")
+            else:  # numeral
+                if text.isdigit():
+                    v = int(text)
+                    if v > _MAXINT:
+                        v = float(text)
+                else:
+                    v = str2number(text)
+                    if v is None:
+                        t_append(ERROR)
+                        v_append(toks.make_error("malformed number", line, quote(text)))
+                        l_append(line)
+                        toks.last_line = line
+                        return toks
+                raw[len(types)] = text
                 t_append(NUMBER)
                 v_append(v)
+                l_append(line)
+        if slow is not None:
+            r = _Reader(src, slow, line, toks)
+            try:
+                tok, value, start = r.token()
+            except _LexError as e:
+                t_append(ERROR)
+                v_append(toks.make_error(e.msg, e.line, e.near))
+                l_append(e.line)
+                toks.last_line = e.line
+                return toks
+            line = r.line
+            if tok == STRING or tok == NUMBER:
+                raw[len(types)] = r.buf_text
+            t_append(tok)
+            v_append(value)
             l_append(line)
+            if tok is EOF:
+                break
+            if len(tok) == 1 and tok not in _OPS:
+                # a character that is no Lua token: the parser stops there
+                t_append(EOF)
+                v_append(None)
+                l_append(line)
+                break
+            pos = r.pos
             continue
-        # slow path: anything the master pattern does not know
-        r = _Reader(src, pos, line, toks)
-        try:
-            tok, value, start = r.token()
-        except _LexError as e:
-            t_append(ERROR)
-            v_append(toks.make_error(e.msg, e.line, e.near))
-            l_append(e.line)
-            s_append(pos)
-            break
-        pos = r.pos
-        line = r.line
-        t_append(tok)
-        v_append(value)
-        l_append(line)
-        s_append(start)
-        if tok is EOF:
+        pos = end
+        if pos >= n:
+            t_append(EOF)
+            v_append(None)
+            l_append(line)
             break
     toks.last_line = line
     return toks

@@ -27,7 +27,7 @@ from typing import Optional, Union
 
 from ..errors import LuaSyntaxError
 from . import nodes as N
-from .lexer import EOF, ERROR, NAME, NUMBER, STRING, Tokens, token_text, tokenize
+from .lexer import EOF, ERROR, NAME, NUMBER, STRING, Tokens, _fix_text, token_text, tokenize
 
 __all__ = ["parse", "LUAI_MAXCCALLS", "MAXVARS", "MAXUPVAL"]
 
@@ -141,7 +141,7 @@ class Parser:
         """luaX_syntaxerror (near=True) / luaK_semerror (near=False)."""
         text = f"{self.chunkname}:{self.line}: {msg}"
         if near and self.tok != "\x00":  # Lua's lexerror omits "near" for token 0
-            text += f" near {self.toks.display(self.i)}"
+            text += f" near {_fix_text(self.toks.display(self.i))}"
         return LuaSyntaxError(text, self.line)
 
     def error_expected(self, tok: str) -> LuaSyntaxError:
@@ -298,7 +298,7 @@ class Parser:
     def singlevar(self, name: str) -> Optional[int]:
         fs = self.fs
         kind = self._resolve(fs, name)
-        if kind is None:
+        if kind is None and "_ENV" not in fs.upvals:
             self._resolve(fs, "_ENV")
         return kind
 
@@ -361,7 +361,7 @@ class Parser:
         if tok == NAME or tok == "(":
             s = self.exprstat(line)
         else:
-            m = self._stat_table.get(tok)
+            m = _STAT_TABLE.get(tok)
             if m is None:
                 s = self.exprstat(line)
             else:
@@ -616,7 +616,7 @@ class Parser:
             raise self.error("syntax error")
         return N.CallStat(e, line)
 
-    _stat_table = {
+    stat_table = {
         ";": st_semicolon,
         "if": st_if,
         "while": st_while,
@@ -686,17 +686,33 @@ class Parser:
         return self.subexpr(0)
 
     def subexpr(self, limit: int) -> N.Node:
-        self.depth += 1
-        if self.depth >= LUAI_MAXCCALLS:
+        depth = self.depth + 1
+        if depth >= LUAI_MAXCCALLS:
             raise LuaSyntaxError("C stack overflow", self.line)
+        self.depth = depth
         tok = self.tok
-        uop = _UNARY.get(tok)
-        if uop is not None:
-            line = self.line
-            self.next()
-            e = N.UnOp(uop, self.subexpr(_UNARY_PRIORITY), line)
+        # simpleexp / unary operators (the common cases first)
+        if tok is NAME:
+            e = self.suffixedexp()
+        elif tok is NUMBER or tok is STRING:
+            i = self.i
+            e = (N.Number if tok is NUMBER else N.String)(self.values[i], self.line)
+            i += 1
+            self.i = i
+            tok = self.types[i]
+            if tok is ERROR:
+                raise self.values[i]
+            self.tok = tok
+            self.line = self.lines[i]
         else:
-            e = self.simpleexp(tok)
+            uop = _UNARY.get(tok)
+            if uop is not None:
+                line = self.line
+                self.next()
+                e = N.UnOp(uop, self.subexpr(_UNARY_PRIORITY), line)
+            else:
+                e = self.simpleexp(tok)
+        # binary operators with a priority higher than limit
         op = self.tok
         pri = _BINPRI.get(op)
         while pri is not None and pri[0] > limit:
@@ -705,17 +721,12 @@ class Parser:
             e = N.BinOp(op, e, self.subexpr(pri[1]), line)
             op = self.tok
             pri = _BINPRI.get(op)
-        self.depth -= 1
+        self.depth = depth - 1
         return e
 
     def simpleexp(self, tok: str) -> N.Node:
-        if tok == NAME:
-            return self.suffixedexp()
-        if tok == NUMBER:
-            e = N.Number(self.values[self.i], self.line)
-        elif tok == STRING:
-            e = N.String(self.values[self.i], self.line)
-        elif tok == "nil":
+        """The less common simple expressions (see subexpr)."""
+        if tok == "nil":
             e = N.Nil(self.line)
         elif tok == "true":
             e = N.TrueExpr(self.line)
@@ -745,15 +756,25 @@ class Parser:
         when nothing follows it (so that ``(a) = 1`` is rejected); callers
         that use the value fold it away unless it wraps a multi-value
         expression."""
+        types = self.types
+        i = self.i
         tok = self.tok
-        if tok == NAME:
+        if tok is NAME:
             line = self.line
-            name = self.values[self.i]
-            self.next()
+            name = self.values[i]
             e = N.Name(name, line)
+            i += 1
+            self.i = i
+            tok = types[i]
+            if tok is ERROR:
+                raise self.values[i]
+            self.tok = tok
+            self.line = self.lines[i]
             fs = self.fs
-            if name not in fs.active:
+            if name not in fs.active and name not in fs.upvals:
                 self.singlevar(name)
+            if tok not in _SUFFIX_START:
+                return e
         elif tok == "(":
             line = self.line
             self.next()
@@ -771,12 +792,19 @@ class Parser:
             if tok == ".":
                 line = self.line
                 self.next()
-                if self.tok != NAME:
+                if self.tok is not NAME:
                     raise self.error_expected(NAME)
-                key = self.values[self.i]
-                self.next()
+                i = self.i
+                key = self.values[i]
+                i += 1
+                self.i = i
+                tok = types[i]
+                if tok is ERROR:
+                    raise self.values[i]
+                self.tok = tok
+                self.line = self.lines[i]
                 e = N.Index(e, N.String(key.encode(), line), line)
-            elif tok == "(" or tok == STRING or tok == "{":
+            elif tok == "(" or tok is STRING or tok == "{":
                 e = N.Call(e, *self.funcargs())
             elif tok == "[":
                 line = self.line
@@ -856,6 +884,7 @@ class Parser:
 
 
 _SUFFIX_START = frozenset((".", "[", ":", "(", STRING, "{"))
+_STAT_TABLE = Parser.stat_table
 
 
 def _stack_depth() -> int:
