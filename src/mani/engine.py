@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
+import warnings
 from types import CodeType
 from typing import Any, Callable, Mapping, Optional
 
@@ -130,7 +131,9 @@ class Engine:
         resolve(chunk)
         pysrc, tree, scope_costs = codegen.generate(chunk, self._cost_model)
         try:
-            module = compile(tree, display, "exec")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # e.g. b"x"[b"y"] is legal Lua
+                module = compile(tree, display, "exec")
         except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
             raise LuaSyntaxError(f"{display}: chunk too complex ({exc})", 0) from None
         outer = next(c for c in module.co_consts if isinstance(c, CodeType))

@@ -484,6 +484,11 @@ class CodeGen:
                 if isinstance(t, N.Index):
                     o = self.ex(t.obj)
                     k = self.ex(t.key)
+                    # snapshot variables: an earlier target may assign them
+                    if not o.simple or o.code.isidentifier():
+                        o.simple = False
+                    if not k.simple or k.code.isidentifier():
+                        k.simple = False
                     if not o.simple:
                         tmp = self.temp()
                         self.pending.append([(f"{'    ' * self.indent}{tmp} = {o.code}", self.cur_line)])
@@ -731,7 +736,7 @@ class CodeGen:
         elif len(exprs) == 1:
             e = exprs[0]
             if isinstance(e, (N.Call, N.MethodCall)):
-                code = self.with_pending(lambda: self.call_raw(e))
+                code = self.with_pending(lambda: self.call_raw(e, tail=True))
             elif isinstance(e, N.Vararg):
                 code = "varargs"
             else:
@@ -864,11 +869,15 @@ class CodeGen:
             if v.pyname == "_ENV" or v.captured:
                 return f"upvalue '{e.name}'"
             return f"local '{e.name}'"
-        if isinstance(e, N.Index) and isinstance(e.key, N.String):
-            try:
-                return f"field '{e.key.value.decode()}'"
-            except UnicodeDecodeError:
-                return None
+        if isinstance(e, N.Index) and isinstance(e.key, N.Number) and e.key.value.__class__ is int:
+            return "field 'integer index'"
+        if isinstance(e, N.Index):
+            if isinstance(e.key, N.String):
+                try:
+                    return f"field '{e.key.value.decode()}'"
+                except UnicodeDecodeError:
+                    return None
+            return "field '?'"
         if isinstance(e, N.MethodCall):
             return f"method '{e.name.decode(errors='replace')}'"
         if isinstance(e, N.String):
@@ -892,8 +901,9 @@ class CodeGen:
             fixed.append(self.ex(last).code)
         return ", ".join(fixed)
 
-    def call_raw(self, e: N.Node) -> str:
+    def call_raw(self, e: N.Node, tail: bool = False) -> str:
         """A call whose result is left raw (single value or tuple)."""
+        kind = "tailcall" if tail else "call"
         if isinstance(e, N.MethodCall):
             obj = self.ex(e.obj)
             ob, o = self.simple(obj)
@@ -901,11 +911,11 @@ class CodeGen:
             isid = self.site("index", e.line, self.describe(e.obj))
             fn = self.mark(isid, f"({o}[{key}] if {ob}.__class__ is Table else index({o}, {key}))")
             args = self.args_code(e.args)
-            sid = self.site("call", e.line, self.describe(e))
+            sid = self.site(kind, e.line, self.describe(e))
             return self.mark(sid, f"{fn}({o}{', ' + args if args else ''})")
         fn = self.ex(e.func)
         args = self.args_code(e.args)
-        sid = self.site("call", e.line, self.describe(e.func))
+        sid = self.site(kind, e.line, self.describe(e.func))
         return self.mark(sid, f"{fn.code}({args})")
 
     def e_Call(self, e: N.Call) -> Expr:
@@ -1106,6 +1116,8 @@ class CodeGen:
             sid = self.site("concat", e.line, self.describe(operands[0]), self.describe(operands[1]))
             if a.ty == STR and b.ty == STR:
                 return Expr(f"({a.code} + {b.code})", STR)
+            if a.ty in NUMS or b.ty in NUMS:
+                return Expr(self.mark(sid, f"concat({a.code}, {b.code})"), STR)
             pre, ar, br = self.bind2(a, b)
             guards = []
             if a.ty != STR:
@@ -1168,6 +1180,11 @@ class CodeGen:
                 # a string or number constant: Python's == is Lua's
                 return f"{a.code} {pyop} {b.code}"
         pre, ar, br = self.bind2(a, b)
+        for x, y in ((a, br), (b, ar)):
+            if x.ty in NUMS and x.simple:  # 0 or 1: Python's True == 1
+                k = x.code
+                code = f"({y} == {k} and {y}.__class__ is not bool)"
+                return f"{pre}{'not ' if neg else ''}{code}"
         c = self.temp()
         code = f"({ar} == {br} if ({c} := {ar}.__class__) is {br}.__class__ and {c} is not Table and {c} is not Userdata else eq({ar}, {br}))"
         return f"{pre}{'not ' if neg else ''}{code}"

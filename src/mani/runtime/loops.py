@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from .ops import OpError, call_meta1, first, metamethod, mv
-from .values import MAXINT, MININT, Table, _BoolKey, norm_key, str_to_number, type_name
+from .values import FUNCTION_TYPES, MAXINT, MININT, Table, _BoolKey, norm_key, str_to_number, type_name
 
 
 def _for_num(v: Any, what: str) -> Any:
@@ -16,8 +16,8 @@ def _for_num(v: Any, what: str) -> Any:
     if c is bytes:
         n = str_to_number(v)
         if n is not None:
-            return n
-    raise OpError(f"'for' {what} must be a number")
+            return float(n)
+    raise OpError(f"bad 'for' {what} (number expected, got {type_name(v)})")
 
 
 def forrange(a: Any, b: Any, c: Any = 1) -> Any:
@@ -118,13 +118,15 @@ def _ipairs_iter(t: Any, n: int):
 
 
 def _generic_iter(n: int, f: Any, s: Any, ctl: Any, closing: Any):
+    if f.__class__ not in FUNCTION_TYPES and metamethod(f, b"__call") is None:
+        raise OpError(f"attempt to call a {type_name(f)} value (for iterator 'for iterator')")
     try:
         while True:
             try:
                 r = f(s, ctl)
             except TypeError as exc:
                 if "not callable" in str(exc) and not callable(f):
-                    raise OpError(f"attempt to call a {type_name(f)} value") from None
+                    raise OpError(f"attempt to call a {type_name(f)} value (for iterator 'for iterator')") from None
                 raise
             if r.__class__ is tuple:
                 if not r:
@@ -149,6 +151,12 @@ def _generic_iter(n: int, f: Any, s: Any, ctl: Any, closing: Any):
         if closing is not None and closing is not False:
             close_var(closing)
 
+
+from .trace import LIB_CODES  # noqa: E402
+
+# iteration by the ipairs/next "C functions" happens in these generators
+LIB_CODES.add(_pairs_iter.__code__)
+LIB_CODES.add(_ipairs_iter.__code__)
 
 # these are set by the base library (kept here so forin can recognise them)
 lua_next: Any = None

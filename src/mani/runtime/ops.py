@@ -32,12 +32,18 @@ from .values import (
 
 class OpError(Exception):
     """A runtime error of an operation. ``culprit`` says which operand the
-    message is about (0 or 1), so the translator can name the variable."""
+    message is about (0 or 1), so the translator can name the variable.
 
-    def __init__(self, msg: str, culprit: int | None = None):
+    ``lib`` marks errors a library function raises about its own call (bad
+    arguments): like ``luaL_error`` they are positioned at the function's Lua
+    caller. Other errors inside library functions carry no position, as in
+    Lua where they happen inside a C function."""
+
+    def __init__(self, msg: str, culprit: int | None = None, lib: bool = False):
         super().__init__(msg)
         self.msg = msg
         self.culprit = culprit
+        self.lib = lib
 
 
 def op_error(msg: str, culprit: int | None = None) -> OpError:
@@ -102,18 +108,28 @@ def _num(v: Any) -> Any:
 
 
 def _arith_fail(a: Any, b: Any, event: bytes, what: str = "perform arithmetic on") -> Any:
-    h = metamethod(a, event)
+    arith = what == "perform arithmetic on"
+    if arith and a.__class__ is bytes:
+        h = None  # the string metatable's arithmetic metamethod comes first
+    else:
+        h = metamethod(a, event)
     if h is None:
         h = metamethod(b, event)
     if h is not None:
         return call_meta1(h, a, b)
-    if a.__class__ is bytes and b.__class__ is bytes and what == "perform arithmetic on":
-        culprit = 0 if str_to_number(a) is None else 1
-        raise OpError(f"attempt to {what} a string value", culprit)
+    if arith and (a.__class__ is bytes or b.__class__ is bytes):
+        # Lua 5.4's string arithmetic metamethods (lstrlib's trymt)
+        op = event[2:].decode()
+        raise OpError(f"attempt to {op} a '{type_name(a)}' with a '{type_name(b)}'")
+    if what == "perform bitwise operation on":
+        ia, ib = _int_operand(a), _int_operand(b)
+        culprit = 1 if ia is not None else 0
+        bad = b if culprit else a
+        if _num(bad) is not None and bad.__class__ is not bytes:
+            raise OpError("number has no integer representation", culprit)
+        raise OpError(f"attempt to {what} a {type_name(bad)} value", culprit)
     culprit = 1 if _num(a) is not None else 0
     bad = b if culprit else a
-    if what == "perform bitwise operation on" and _num(bad) is not None:
-        raise OpError("number has no integer representation")
     raise OpError(f"attempt to {what} a {type_name(bad)} value", culprit)
 
 
@@ -169,7 +185,8 @@ def float_idiv(x: float, y: float) -> float:
     q = fdiv(x, y)
     if q != q or q in (math.inf, -math.inf):
         return q
-    return float(math.floor(q)) if q == q else q
+    f = float(math.floor(q))
+    return math.copysign(f, q) if f == 0 else f  # keep -0.0
 
 
 def arith_idiv(a: Any, b: Any) -> Any:
@@ -178,7 +195,7 @@ def arith_idiv(a: Any, b: Any) -> Any:
         return _arith_fail(a, b, b"__idiv")
     if x.__class__ is int and y.__class__ is int:
         if y == 0:
-            raise OpError("attempt to perform 'n//0'")
+            raise OpError("attempt to divide by zero")
         r = x // y
         return r if r <= MAXINT else wrap_int(r)
     return float_idiv(float(x), float(y))
@@ -206,7 +223,7 @@ def arith_mod(a: Any, b: Any) -> Any:
         return _arith_fail(a, b, b"__mod")
     if x.__class__ is int and y.__class__ is int:
         if y == 0:
-            raise OpError("attempt to perform 'n%%0'")
+            raise OpError("attempt to perform 'n%0'")
         return x % y
     return float_mod(float(x), float(y))
 
@@ -239,6 +256,8 @@ def arith_unm(a: Any) -> Any:
         h = metamethod(a, b"__unm")
         if h is not None:
             return call_meta1(h, a, a)
+        if a.__class__ is bytes:
+            raise OpError("attempt to unm a 'string' with a 'string'")
         raise OpError(f"attempt to perform arithmetic on a {type_name(a)} value", 0)
     if x.__class__ is int:
         return wrap_int(-x)
@@ -254,12 +273,7 @@ def _int_operand(v: Any) -> Any:
         return v
     if c is float:
         return float_to_int(v)
-    if c is bytes:
-        n = str_to_number(v)
-        if n is None:
-            return None
-        return n if n.__class__ is int else float_to_int(n)
-    return None
+    return None  # strings are not coerced for bitwise operators (5.4)
 
 
 def _bitwise(a: Any, b: Any, event: bytes, fn: Any) -> Any:
@@ -307,8 +321,8 @@ def bit_not(a: Any) -> Any:
         h = metamethod(a, b"__bnot")
         if h is not None:
             return call_meta1(h, a, a)
-        if _num(a) is not None:
-            raise OpError("number has no integer representation")
+        if _num(a) is not None and a.__class__ is not bytes:
+            raise OpError("number has no integer representation", 0)
         raise OpError(f"attempt to perform bitwise operation on a {type_name(a)} value", 0)
     return ~x
 
@@ -521,7 +535,7 @@ def make_indexers(string_meta: Table) -> tuple:
                 continue
             h(o, k, v)
             return
-        raise OpError("'__newindex' chain too long; possibly a loop")
+        raise OpError("'__newindex' chain too long; possible loop")
 
     return index, setindex
 

@@ -127,8 +127,10 @@ def _compute_value(exc: BaseException) -> Any:
     info = lua_info(tb.tb_frame.f_code)
     assert info is not None
     pos = f"{info.chunk}:{tb.tb_lineno}: "
-    if nlib >= 2:
-        pos = ""  # raised by a library function called by a library function
+    if nlib >= 2 or nlib == 1 and not getattr(exc, "lib", True):
+        # raised inside a library function ("C function"): Lua gives no
+        # position, except for luaL_error-style errors about the call itself
+        pos = ""
     msg = _message_for(exc, site, after)
     return (pos + msg).encode("utf-8", "surrogateescape")
 
@@ -146,10 +148,13 @@ def _message_for(exc: BaseException, site: Optional[list], after: Optional[list]
     kind = site[0] if site else None
     if isinstance(exc, OpError):
         culprit = exc.culprit
-        if kind == "call" and exc.msg.startswith("attempt to call") and not after_has_lua(after):
+        if kind in ("call", "tailcall") and exc.msg.startswith("attempt to call") and not after_has_lua(after):
             culprit = 0
-        if kind in ("arith", "bitwise", "concat", "index", "len", "call") and culprit is not None and _raised_here(after):
-            return exc.msg + _describe(site, culprit)
+        if kind in ("arith", "bitwise", "concat", "index", "len", "call", "tailcall") and culprit is not None and _raised_here(after):
+            desc = _describe(site, culprit)
+            if exc.msg == "number has no integer representation":
+                return "number" + desc + " has no integer representation"
+            return exc.msg + desc
         return exc.msg
     if isinstance(exc, TypeError):
         text = str(exc)

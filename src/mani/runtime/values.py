@@ -89,9 +89,13 @@ class Table(dict):
     def __missing__(self, key: Any) -> Any:
         # Raw miss: follow __index (tables iteratively, functions by a call).
         t = self
-        if key.__class__ is bool:
-            key = TRUE_KEY if key else FALSE_KEY
-            v = dict.get(t, key)
+        raw = key
+        c = key.__class__
+        if c is _BoolKey:
+            key = key.value
+        elif c is bool:
+            raw = TRUE_KEY if key else FALSE_KEY
+            v = dict.get(t, raw)
             if v is not None:
                 return v
         for _ in range(MAX_TAG_LOOP):
@@ -102,7 +106,7 @@ class Table(dict):
             if h is None:
                 return None
             if h.__class__ is Table:
-                v = dict.get(h, key)
+                v = dict.get(h, raw)
                 if v is not None:
                     return v
                 t = h
@@ -112,7 +116,7 @@ class Table(dict):
             return call_meta1(h, t, key)
         from .ops import op_error
 
-        raise op_error("'__index' chain too long; possibly a loop")
+        raise op_error("'__index' chain too long; possible loop")
 
     # dict's own methods must not leak Python semantics into Lua by accident
     def __reduce__(self):

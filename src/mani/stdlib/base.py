@@ -42,7 +42,13 @@ _UNCATCHABLE = (BudgetExceeded, Interrupted, GeneratorExit, GreenletExit, Keyboa
 
 
 def arg_error(n: int, fname: str, msg: str) -> OpError:
-    return OpError(f"bad argument #{n} to '{fname}' ({msg})")
+    return OpError(f"bad argument #{n} to '{fname}' ({msg})", lib=True)
+
+
+def lib_error(msg: str) -> OpError:
+    """An error a library function raises like ``luaL_error``: positioned at
+    the function's Lua caller."""
+    return OpError(msg, lib=True)
 
 
 def type_error(n: int, fname: str, expected: str, args: tuple) -> OpError:
@@ -115,7 +121,7 @@ def lua_rawlen(*args: Any) -> int:
         return border(v)
     if v.__class__ is bytes:
         return len(v)
-    raise arg_error(1, "rawlen", "table or string expected")
+    raise type_error(1, "rawlen", "table or string", args)
 
 
 @lib_function
@@ -140,7 +146,7 @@ def lua_setmetatable(*args: Any) -> Any:
     if len(args) < 2 or (mt is not None and mt.__class__ is not Table):
         raise type_error(2, "setmetatable", "nil or table", args)
     if t.meta is not None and dict.get(t.meta, b"__metatable") is not None:
-        raise OpError("cannot change a protected metatable")
+        raise lib_error("cannot change a protected metatable")
     t.meta = mt
     return t
 
@@ -156,19 +162,18 @@ def table_next(t: Table, k: Any) -> Any:
     """``next(t, k)`` in O(1) amortised: a per-table snapshot of the keys
     with positions, rebuilt when a traversal starts or meets an unknown key."""
     if k is None:
-        cache = None
+        keys = list(t)
+        t.keys_cache = (keys, None)
+        start = 0
     else:
-        cache = t.keys_cache
         lk = lookup_key(k)
         if lk.__class__ is float:
             i = float_to_int(lk)
             if i is not None:
                 lk = i
-    if cache is None:
-        keys = list(t)
-        cache = t.keys_cache = (keys, None)
-        start = 0
-    else:
+        cache = t.keys_cache
+        if cache is None:
+            cache = (list(t), None)
         keys, pos = cache
         if pos is None:
             pos = {kk: i for i, kk in enumerate(keys)}
@@ -176,7 +181,7 @@ def table_next(t: Table, k: Any) -> Any:
         i = pos.get(lk)
         if i is None:
             if dict.get(t, lk) is None:
-                raise OpError("invalid key to 'next'")
+                raise lib_error("invalid key to 'next'")
             keys = list(t)
             pos = {kk: j for j, kk in enumerate(keys)}
             t.keys_cache = (keys, pos)
@@ -293,10 +298,19 @@ def _where_level(level: int) -> str:
 
         if is_lua or code in LIB_CODES:
             if n == level:
+                if is_lua and level > 1 and _in_tail_call(f):
+                    return ""  # Lua reused this frame for a tail call
                 return where(f) if is_lua else ""
             n += 1
         f = f.f_back
     return ""
+
+
+def _in_tail_call(frame: Any) -> bool:
+    from ..runtime.trace import site_at
+
+    site = site_at(frame.f_code, frame.f_lasti)
+    return site is not None and site[0] == "tailcall"
 
 
 @lib_function
@@ -305,9 +319,10 @@ def lua_assert(*args: Any) -> Any:
         raise arg_error(1, "assert", "value expected")
     v = args[0]
     if v is None or v is False:
-        if len(args) > 1:
-            raise LuaError(args[1])
-        raise OpError("assertion failed!")
+        msg = args[1] if len(args) > 1 else b"assertion failed!"
+        if msg.__class__ is bytes:
+            msg = _where_level(1).encode("utf-8", "surrogateescape") + msg
+        raise LuaError(msg)
     return args
 
 
@@ -330,7 +345,7 @@ def lua_pcall(*args: Any) -> Any:
 @lib_function
 def lua_xpcall(*args: Any) -> Any:
     if len(args) < 2:
-        raise arg_error(2, "xpcall", "value expected")
+        raise type_error(2, "xpcall", "function", args)
     f, h = args[0], args[1]
     try:
         r = f(*args[2:])
@@ -342,8 +357,10 @@ def lua_xpcall(*args: Any) -> Any:
             hr = h(v)
         except _UNCATCHABLE:
             raise
-        except BaseException as e2:
-            return (False, error_value(e2))
+        except BaseException:
+            # Lua retries the handler on its own error until the C stack
+            # overflows; the outcome is always this message
+            return (False, b"error in error handling")
         return (False, first(hr)) if hr.__class__ is tuple else (False, hr)
     if r.__class__ is tuple:
         return (True,) + r
@@ -371,7 +388,7 @@ def tostring_value(rt: Any, v: Any) -> bytes:
         if r.__class__ is not bytes:
             if r.__class__ is int or r.__class__ is float:
                 return number_to_str(r)
-            raise OpError("'__tostring' must return a string")
+            raise lib_error("'__tostring' must return a string")
         return r
     name = type_name(v)
     if c is Table or c is Userdata:

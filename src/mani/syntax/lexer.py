@@ -1,20 +1,24 @@
 """The Lua 5.4 lexer.
 
 ``tokenize`` turns a whole chunk into parallel lists (token types, values,
-lines, start offsets) in one pass.  A compiled "master" regular expression
-handles the common tokens (names, simple numerals and strings, operators,
-blanks, short comments); everything else (long brackets, strings with
-escapes, odd characters, malformed input) goes through a character by
+lines) in one pass.  For speed, a compiled "master" regular expression is run
+with ``findall`` over windows of whole lines (about 32 KiB): it yields the
+text of every common token (names, numerals, short strings with escapes,
+long strings and comments of levels 0-3, operators; blanks and short
+comments are skipped), which the loop then classifies.  Everything else
+(long brackets of higher levels, unfinished strings, characters that are no
+token, malformed input ...) goes through ``_Reader``, a character by
 character reader that follows the reference lexer (``llex.c``) exactly, so
-error messages match reference Lua.
+that values and error messages match reference Lua.
 
 Token types are plain strings: the text of an operator or reserved word
 (``"+"``, ``"end"``, ``"..."``), or one of ``NAME``, ``NUMBER``, ``STRING``,
-``EOF``.  A character that is no Lua token is its own type (one character:
-the parser will reject it with "unexpected symbol").  A lexical error does
-not stop ``tokenize``: it becomes a final ``ERROR`` token whose value is the
-``LuaSyntaxError``; the parser raises it when it reaches that token, which is
-when reference Lua (which lexes on demand) would have seen the error.
+``EOF``.  A character that is no Lua token is its own type (one character);
+no parser can get past it, so reading stops there (an ``EOF`` follows).  A
+lexical error is not raised by ``tokenize``: it becomes a final ``ERROR``
+token whose value is the ``LuaSyntaxError``; the parser raises it when it
+reaches that token, which is when reference Lua (which lexes on demand)
+would have seen the error.
 
 Lines: ``\\n``, ``\\r``, ``\\r\\n`` and ``\\n\\r`` each count as one line.  The
 source is normalised to ``\\n`` line ends first (this is invisible: Lua turns
@@ -514,22 +518,24 @@ class _Reader:
 
 def tokenize(source: Union[bytes, str], chunkname: str, skip_shebang: bool = False) -> Tokens:
     """Read a whole chunk.  ``source`` is bytes (a latin-1 ``str`` is also
-    accepted).  With ``skip_shebang`` a first line starting with ``#`` is
-    skipped (as ``luaL_loadfile`` does), keeping line numbers."""
+    accepted).  With ``skip_shebang`` a UTF-8 BOM and a first line starting
+    with ``#`` are skipped (as ``luaL_loadfile`` does), keeping line numbers."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         src = bytes(source).decode("latin-1")
     else:
         src = source
+    if skip_shebang:
+        # like luaL_loadfile: skip a UTF-8 BOM, then a first line starting
+        # with '#' (up to its '\n', which is kept so line numbers stay right)
+        if src.startswith("\xef\xbb\xbf"):
+            src = src[3:]
+        if src.startswith("#"):
+            e = src.find("\n")
+            src = "" if e < 0 else src[e:]
     orig = None
     if "\r" in src:
         orig = src
         src = _NEWLINES.sub("\n", src)
-    if skip_shebang and src.startswith("#"):
-        e = src.find("\n")
-        src = "" if e < 0 else src[e:]
-        if orig is not None:
-            e = _LINE_ENDS.search(orig)
-            orig = "" if e is None else orig[e.start():]
     toks = Tokens(src, chunkname, orig)
     types = toks.types
     values = toks.values

@@ -269,6 +269,7 @@ class Goto(Node):
 class Label(Node):
     name: str
     line: int
+    used: bool = True  # False when the code generator turns gotos to it into `continue`
 
 
 @dataclass(eq=False, slots=True)

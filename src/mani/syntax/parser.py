@@ -12,16 +12,30 @@ Besides the grammar it performs the checks reference Lua does while parsing:
 * the limits on local variables (200 per function) and upvalues (255 per
   function), with the reference messages (this needs a light scope analysis;
   the full name resolution is done later by ``resolve.py``);
+* labels and gotos, exactly as lparser.c does them: repeated labels,
+  ``goto`` without a visible label, ``goto`` jumping into the scope of a
+  local, ``break`` outside a loop -- so these errors come out in the same
+  order (relative to syntax errors) and with the same line as in Lua;
 * the nesting limit (``LUAI_MAXCCALLS``): deeply nested code raises the same
   "C stack overflow" error reference Lua gives (never a Python
   RecursionError); long left-associative chains and suffix chains
   (``a.b.c...``, ``f()()()``) are built iteratively and have no limit.
 
-Goto/label/break checks are left to the resolver.  No constant folding.
+Not done: constant folding, and the "function or expression needs too many
+registers" limit (that one depends on Lua's register allocation).
+
+Lines: every node gets the line reference Lua would give its instruction:
+a binary/unary operator node the operator's line, ``Call``/``MethodCall``
+the line of ``(`` (or of the string/table argument), ``Index`` the line of
+``.``/``[``, statements their first token's line.  ``Function.line`` is
+Lua's ``linedefined`` (for ``function`` statements the line of the keyword;
+for ``local function f`` and anonymous functions the line of the token after
+the name/keyword, normally ``(``); ``Function.end_line`` the line of ``end``.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Optional, Union
 
@@ -905,18 +919,26 @@ def parse(source: Union[bytes, str], chunkname: str, *, skip_shebang: bool = Tru
 
     ``source`` is the chunk's bytes; ``chunkname`` the already formatted name
     used in messages (``"input"``, ``"script.lua"``, ``'[string "x = 1"]'``).
-    With ``skip_shebang`` (the default) a first line starting with ``#`` is
-    ignored, like ``luaL_loadfile`` does; pass ``False`` for Lua's ``load``
-    semantics.  Raises ``LuaSyntaxError`` with reference Lua's message."""
-    toks = tokenize(source, chunkname, skip_shebang)
+    With ``skip_shebang`` (the default) a UTF-8 BOM and a first line starting
+    with ``#`` (``#!/usr/bin/lua``) are ignored, as ``luaL_loadfile`` does;
+    pass ``False`` for the semantics of Lua's ``load`` (which skips nothing).
+    Raises ``LuaSyntaxError`` with reference Lua's message."""
+    # The parser builds many objects and no reference cycles: the cyclic
+    # garbage collector would only rescan them again and again (it more than
+    # halves the speed on big chunks), so it is paused meanwhile.
+    gc_enabled = gc.isenabled()
+    if gc_enabled:
+        gc.disable()
     old = sys.getrecursionlimit()
     need = _stack_depth() + _FRAMES_NEEDED
     if need > old:
         sys.setrecursionlimit(need)
     try:
-        p = Parser(toks)
-        func = p.mainfunc()
+        toks = tokenize(source, chunkname, skip_shebang)
+        func = Parser(toks).mainfunc()
     finally:
         if need > old:
             sys.setrecursionlimit(old)
+        if gc_enabled:
+            gc.enable()
     return N.Chunk(func, 0, chunkname)

@@ -26,8 +26,15 @@ from . import nodes as N
 
 # Names the generated code uses for itself; Lua locals never take them.
 RESERVED = {
-    "varargs", "_ENV", "_B", "Table", "None", "True", "False",
+    "varargs", "_ENV", "_B", "_S", "Table", "None", "True", "False",
+    "index", "setindex", "budget_out", "main",
 }
+
+
+def _helper_names() -> set:
+    from ..runtime.helpers import SHARED_HELPERS
+
+    return set(SHARED_HELPERS)
 
 
 class Var:
@@ -80,6 +87,7 @@ class BlockScope:
 
 class Resolver:
     def __init__(self, chunkname: str):
+        RESERVED.update(_helper_names())
         self.chunkname = chunkname
         self.used_pynames: set[str] = set()
         self.block: Optional[BlockScope] = None
