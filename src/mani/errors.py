@@ -28,12 +28,17 @@ class LuaError(ManiError):
         super().__init__(lua_value)
         self.lua_value = lua_value
         self.lua_traceback = lua_traceback
+        self.state: Any = None  # the State the error left, for converting .value
 
     @property
     def value(self) -> Any:
         v = self.lua_value
         if isinstance(v, bytes):
             return v.decode("utf-8", "surrogateescape")
+        if self.state is not None:
+            from .interop import to_py
+
+            return to_py(v, self.state)
         return v
 
     @property

@@ -164,6 +164,8 @@ class State:
                 if isinstance(exc, (KeyboardInterrupt, SystemExit)):
                     raise
                 err = to_lua_error(exc)
+                if err.state is None:
+                    err.state = self
                 if self._depth == 1:
                     try:
                         self._callbacks.on_error(self._chunkname_of(err), err)

@@ -161,10 +161,6 @@ class Parser:
     def error_expected(self, tok: str) -> LuaSyntaxError:
         return self.error(f"{token_text(tok)} expected")
 
-    def check(self, tok: str) -> None:
-        if self.tok != tok:
-            raise self.error_expected(tok)
-
     def checknext(self, tok: str) -> None:
         if self.tok != tok:
             raise self.error_expected(tok)
@@ -785,7 +781,11 @@ class Parser:
             self.tok = tok
             self.line = self.lines[i]
             fs = self.fs
-            if name not in fs.active and name not in fs.upvals:
+            if (
+                name not in fs.active
+                and name not in fs.upvals
+                and (name not in fs.globals or "_ENV" not in fs.upvals)
+            ):
                 self.singlevar(name)
             if tok not in _SUFFIX_START:
                 return e
