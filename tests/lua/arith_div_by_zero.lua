@@ -1,0 +1,13 @@
+-- integer division/modulo by zero raise errors; float division does not
+print(pcall(function() return 1 // 0 end))
+print(pcall(function() return 1 % 0 end))
+print(pcall(function() local a, b = 10, 0; return a // b end))
+print(pcall(function() local a, b = 10, 0; return a % b end))
+print(pcall(function() return math.mininteger // 0 end))
+print(1 / 0, -1 / 0, 0 / 0 ~= 0 / 0)
+print(1.0 // 0, 1 // 0.0, -1 // 0.0)
+print(1 % 0.0 ~= 1 % 0.0)
+print(pcall(function() return "10" // "0" end))
+print(pcall(function() return 10 // "0.0" end))
+local ok, err = pcall(function() local z = 0; return 5 % z end)
+print(ok, err)

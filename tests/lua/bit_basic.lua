@@ -1,0 +1,15 @@
+-- bitwise operators on integers
+print(0xF0 & 0x3C, 0xF0 | 0x0F, 0xFF ~ 0x0F, ~0)
+print(5 & 3, 5 | 3, 5 ~ 3, ~5)
+print(-1 & 0xFF, -1 | 0, -1 ~ -1, ~-1)
+print(1 << 0, 1 << 1, 1 << 62, 1 << 63, 1 << 64, 1 << 65)
+print(-1 >> 1, -1 >> 63, -1 >> 64, 256 >> 4, 256 >> 9)
+print(1 << -1, 2 << -1, 256 << -4, 1 >> -3)
+print(math.mininteger >> 63, math.maxinteger << 1)
+print(0xFFFFFFFF << 32, (0xFFFFFFFF << 32) >> 32)
+print(3 << 100, 3 >> 100, 3 << -100, -3 >> -100)
+print(math.mininteger >> 1, math.mininteger // 2)
+print(~math.maxinteger == math.mininteger)
+local x = 0xDEADBEEF
+print((x >> 16) & 0xFFFF, x & 0xFFFF, ((x & 0xFF) << 24) | (x >> 8))
+print(string.format("%x", 0xABCD ~ 0xFFFF), 6 & -2)

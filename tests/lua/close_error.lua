@@ -1,0 +1,40 @@
+-- __close on error receives the error object; the error keeps propagating
+local function closer(name)
+  return setmetatable({}, { __close = function(self, err)
+    print("close", name, type(err), type(err) == "table" and err.code or err)
+  end })
+end
+local ok, e = pcall(function()
+  local a <close> = closer("a")
+  local b <close> = closer("b")
+  error("boom")
+end)
+print(ok, e)
+ok, e = pcall(function()
+  local a <close> = closer("a")
+  error({ code = 7 })
+end)
+print(ok, type(e), e.code)
+ok, e = pcall(function()
+  local a <close> = closer("a")
+  error("no position", 0)
+end)
+print(ok, e)
+ok, e = pcall(function()
+  local a <close> = closer("a")
+  local t = nil
+  return t.field
+end)
+print(ok, e)
+-- an error inside __close replaces the original error
+ok, e = pcall(function()
+  local bad <close> = setmetatable({}, { __close = function() error("in close", 0) end })
+  error("original", 0)
+end)
+print(ok, e)
+-- error in __close on normal exit
+ok, e = pcall(function()
+  local bad <close> = setmetatable({}, { __close = function() error("close failed", 0) end })
+  return "value"
+end)
+print(ok, e)

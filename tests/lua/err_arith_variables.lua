@@ -1,0 +1,18 @@
+-- "attempt to perform arithmetic" messages
+local up = {}
+print(pcall(function() local t = { y = {} }; return t.y + 1 end))
+print(pcall(function() local x; return x + 1 end))
+print(pcall(function() return undefined_g * 2 end))
+print(pcall(function() return up - 1 end))
+print(pcall(function() local b = true; return -b end))
+print(pcall(function() return {} / 2 end))
+print(pcall(function() local t = {}; return 2 ^ t end))
+print(pcall(function() local x; return 1 + x end))
+print(pcall(function() local a, b = 1, nil; return a % b end))
+print(pcall(function() local a, b = 1, nil; return a // b end))
+print(pcall(function() local t = {}; return t[1] + 1 end))
+print(pcall(function() local t = { n = "abc" }; return t.n + 1 end))
+print(pcall(function() local s = "abc"; return s * 2 end))
+print(pcall(function() return "abc" + 1 end))
+print(pcall(function() return 1 - "x" end))
+print(pcall(function() return print + 1 end))

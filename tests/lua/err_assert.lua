@@ -1,0 +1,17 @@
+-- assert returns all its arguments or raises
+print(assert(1, 2, 3))
+print(assert(true))
+print(assert("value", "message not used"))
+print(pcall(assert, false))
+print(pcall(assert, nil))
+print(pcall(assert, false, "custom message"))
+print(pcall(assert, nil, 42))
+local ok, e = pcall(assert, false, { reason = "table" })
+print(ok, type(e), e.reason)
+print(pcall(assert))
+print(pcall(function() assert(1 == 2, "math is broken") end))
+print(pcall(function() assert(false) end))
+print(select("#", assert(1, nil, nil)))
+local function checked(x) return assert(tonumber(x), "not a number: " .. tostring(x)) end
+print(checked("12"), pcall(checked, "zz"))
+print(assert(0), assert(""))

@@ -1,0 +1,17 @@
+-- "attempt to call" messages
+local up
+print(pcall(function() undefined_function() end))
+print(pcall(function() local n = 5; n() end))
+print(pcall(function() local t = {}; t:m() end))
+print(pcall(function() local t = {}; t.g() end))
+print(pcall(function() local t = { sub = {} }; t.sub.deep() end))
+print(pcall(function() up() end))
+print(pcall(function() local s = "x"; s() end))
+print(pcall(function() local t = {}; t[1]() end))
+print(pcall(function() local t = {}; local k = "dyn"; t[k]() end))
+print(pcall(function() ("str"):nomethod() end))
+print(pcall(function() local f = function() return nil end; f()() end))
+print(pcall(function() local b = true; b() end))
+print(pcall(function() local t = { n = 1 }; t.n() end))
+print(pcall(function() return math.nofunc() end))
+print(pcall(function() local obj = { x = 1 }; return obj:x() end))

@@ -1,0 +1,17 @@
+-- comparison, concatenation and length errors
+local z
+print(pcall(function() return 1 < nil end))
+print(pcall(function() return {} < {} end))
+print(pcall(function() return "a" <= 1 end))
+print(pcall(function() local t = {}; return t > 1 end))
+print(pcall(function() return "a" .. z end))
+print(pcall(function() local t = {}; return "x" .. t end))
+print(pcall(function() local t = {}; return t .. "x" end))
+print(pcall(function() return "a" .. undefined_g end))
+print(pcall(function() local t = { f = true }; return "a" .. t.f end))
+print(pcall(function() return "a" .. {} .. "b" end))
+print(pcall(function() return #undefined_len end))
+print(pcall(function() local n = 3; return #n end))
+print(pcall(function() return #z end))
+print(pcall(function() local t = { v = 1 }; return #t.v end))
+print(pcall(function() return 1 .. 2 .. nil end))

@@ -1,0 +1,6 @@
+print("never printed")
+do
+  ::dup::
+  local a = 1
+  ::dup::
+end

@@ -1,0 +1,3 @@
+print("never printed")
+local function f() end
+f() = 1

@@ -1,0 +1,2 @@
+print("never printed")
+local a <constant> = 1

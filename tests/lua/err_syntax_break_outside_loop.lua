@@ -1,0 +1,4 @@
+print("never printed")
+local function f()
+  break
+end

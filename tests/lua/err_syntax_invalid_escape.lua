@@ -1,0 +1,2 @@
+print("never printed")
+local s = "bad \q escape"

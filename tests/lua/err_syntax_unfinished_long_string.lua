@@ -1,0 +1,3 @@
+print("never printed")
+local s = [==[ this long string
+is never closed ]=]

@@ -1,0 +1,10 @@
+-- tostring(nil) is "nil"; tonumber(nil) returns fail; calling without arguments errors
+print(tostring(nil), type(tostring(nil)), "x" .. tostring(nil))
+print(tonumber(nil))
+print(pcall(tostring))
+print(pcall(tonumber))
+print(pcall(function() return tonumber() end))
+print(pcall(function() return "x" .. nil end))
+print(tonumber("  "), tonumber(nil) == nil)
+print(select("#", tonumber("zzz")))
+print(pcall(tonumber, nil, 10))

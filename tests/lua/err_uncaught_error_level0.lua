@@ -1,0 +1,2 @@
+print("before")
+error("no position here", 0)

@@ -1,0 +1,11 @@
+-- errors in numeric for loops
+print(pcall(function() for i = 1, 10, 0 do end end))
+print(pcall(function() for i = "a", 2 do end end))
+print(pcall(function() for i = 1, {} do end end))
+print(pcall(function() for i = 1, 2, nil do end end))
+print(pcall(function() local x; for i = x, 2 do end end))
+print(pcall(function() for i = 1, 2, "z" do end end))
+print(pcall(function() for i = "1", "2" do local _ = i end return "string bounds accepted" end))
+print(pcall(function() for k, v in nil do end end))
+print(pcall(function() for k, v in 42 do end end))
+print(pcall(function() local t = {}; for k, v in t do end end))

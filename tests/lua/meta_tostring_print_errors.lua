@@ -1,0 +1,10 @@
+-- errors raised while print converts its arguments
+local bad = setmetatable({}, { __tostring = function() return {} end })
+print(pcall(function()
+  print(bad)
+end))
+print(pcall(print, bad))
+local e = setmetatable({}, { __tostring = function() error("boom") end })
+print(pcall(function() print(1, e) end))
+local e2 = setmetatable({}, { __tostring = function() error("boom2", 2) end })
+print(pcall(function() print(1, e2) end))

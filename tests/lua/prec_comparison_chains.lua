@@ -1,0 +1,12 @@
+-- comparisons are left-associative and produce booleans
+print(1 < 2, 2 < 1, 1 <= 1, 1 >= 2, 1 ~= 2, 1 == 1)
+print(1 < 2 == true)
+print((1 < 2) == (2 < 3))
+print(1 == 1 == true)
+print(2 == 2 ~= false)
+print(pcall(function() return 1 < 2 < 3 end))
+print(1 < 2 and 2 < 3)
+print("a" .. "b" == "ab")
+print(1 + 1 < 3, 1 + (1 < 3 and 1 or 0))
+print(3 ~= 3.0, 3 == 3.0, "3" == 3)
+print(-1 < 0, -1 < -0.5, -0.0 == 0.0)

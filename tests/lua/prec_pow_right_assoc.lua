@@ -1,0 +1,17 @@
+-- '^' is right associative and binds tighter than unary minus on its left
+print(2 ^ 3 ^ 2)
+print((2 ^ 3) ^ 2)
+print(-2 ^ 2)
+print((-2) ^ 2)
+print(2 ^ -2)
+print(2 ^ - 2)
+print(-2 ^ -2)
+local x = 3
+print(-x ^ 2, (-x) ^ 2)
+print(2 ^ 0.5 * 2 ^ 0.5 > 1.99)
+print(2 * 3 ^ 2, (2 * 3) ^ 2)
+print(not 2 ^ 2)
+print(2 ^ 2 ^ 0)
+print(10 ^ 2, 10 ^ -1)
+print(#"abc" * 2, #("ab" .. "c"))
+print(-3 ^ 0)

@@ -1,0 +1,22 @@
+-- select with counts and positive/negative indexes
+print(select("#"), select("#", nil), select("#", nil, nil, nil))
+print(select("#", 1, 2, 3, nil), select("#", nil, 1))
+print(select(1, "a", "b", "c"))
+print(select(2, "a", "b", "c"))
+print(select(3, "a", "b", "c"))
+print(select(4, "a", "b", "c"))
+print(select(-1, "a", "b", "c"))
+print(select(-2, "a", "b", "c"))
+print(select(-3, "a", "b", "c"))
+print(select(2.0, "x", "y"))
+print(select("2", "x", "y"))
+print((select(2, "a", "b", "c")))
+print(pcall(select, 0, "a"))
+print(pcall(select, -4, "a", "b", "c"))
+print(pcall(select, "x"))
+print(pcall(select))
+print(pcall(select, 1.5, "a"))
+local function last(...) return (select(-1, ...)) end
+print(last(1, 2, 3), last(nil, nil), last("only"))
+local function trailing(...) return select("#", ...) end
+print(trailing(1, nil, nil), trailing(nil, nil, 1, nil))
