@@ -35,7 +35,7 @@ from typing import Optional
 from ..errors import LuaSyntaxError
 from ..syntax import nodes as N
 from ..syntax.resolve import Var
-from . import costs
+from . import costs, types
 
 INT, FLOAT, STR, BOOL, NIL, TABLE, FUNC = "int", "float", "str", "bool", "nil", "table", "func"
 NUMS = (INT, FLOAT)
@@ -148,6 +148,7 @@ class CodeGen:
         self.scope_costs[-1].children.append(sc)
         self.scope_costs.append(sc)
 
+        types.infer_function(fn)
         params = [f"{v.pyname}=None" for v in fn.param_vars]
         params.append("*varargs" if fn.is_vararg else "*_")
         for pyn in sorted(scope.boxes_needed):
@@ -541,15 +542,17 @@ class CodeGen:
             tmp = self.temp()
             self.emit(f"{tmp} = {vcode}")
             vcode = tmp
-        if key.ty in (STR, INT):
-            nonnil = val.ty in (INT, FLOAT, STR, BOOL, TABLE, FUNC)
-            cond = f"{o}.__class__ is Table and {o}.meta is None"
-            if not nonnil:
-                cond += f" and {vcode} is not None"
-            self.emit(f"if {cond}: {o}[{k}] = {vcode}")
-            self.emit(f"else: {self.mark(sid, f'setindex({o}, {k}, {vcode})')}")
-        else:
-            self.emit(self.mark(sid, f"setindex({o}, {k}, {vcode})"))
+        nonnil = val.ty in (INT, FLOAT, STR, BOOL, TABLE, FUNC)
+        # raw store when there is no metatable or the key is already present
+        # (then __newindex does not apply)
+        meta_ok = f"({o}.meta is None or {k} in {o})"
+        cond = meta_ok if obj.ty == TABLE else f"{o}.__class__ is Table and {meta_ok}"
+        if not nonnil:
+            cond += f" and {vcode} is not None"
+        if key.ty not in (STR, INT):
+            cond += f" and ((_k := {k}.__class__) is int or _k is bytes)"
+        self.emit(f"if {cond}: {o}[{k}] = {vcode}")
+        self.emit(f"else: {self.mark(sid, f'setindex({o}, {k}, {vcode})')}")
 
     def s_CallStat(self, s: N.CallStat) -> None:
         code = self.with_pending(lambda: self.call_raw(s.call))
@@ -842,6 +845,8 @@ class CodeGen:
 
     def index_expr(self, obj: Expr, key: Expr, line: int, desc) -> Expr:
         sid = self.site("index", line, desc)
+        if obj.ty == TABLE and obj.simple and key.ty in (STR, INT, FLOAT, TABLE, FUNC):
+            return Expr(self.mark(sid, f"{obj.code}[{key.code}]"))
         ob, o = self.simple(obj)
         if key.ty in (STR, INT, FLOAT, TABLE, FUNC):
             kb, k = key.code, key.code
@@ -1044,6 +1049,28 @@ class CodeGen:
             pre.append(f"{bb} is {br}")
         return (" and ".join(pre) + " and ") if pre else "", ar, br
 
+    @staticmethod
+    def range_check(op: str, a: Expr, b: Expr, t: str) -> str:
+        """``(t := a op b)`` inside a 64-bit range test; adding or subtracting a
+        small constant can only leave the range on one side."""
+        for x, other, sign in ((b, a, 1), (a, b, 1 if op == "+" else None)):
+            if sign is None or op not in ("+", "-"):
+                continue
+            if x.simple and x.ty == INT:
+                try:
+                    k = int(x.code.strip("()"))
+                except ValueError:
+                    continue
+                if 0 <= k < 2**31:
+                    up = op == "+"
+                elif -(2**31) < k < 0:
+                    up = op == "-"
+                else:
+                    continue
+                expr = f"({t} := {a.code} {op} {b.code})"
+                return f"{expr} <= {MAXINT}" if up else f"{expr} >= {MININT}"
+        return RANGE.format(f"({t} := {a.code} {op} {b.code})")
+
     def arith(self, op: str, a: Expr, b: Expr, e: N.BinOp) -> Expr:
         da, db = self.describe(e.left), self.describe(e.right)
         kind = "bitwise" if op in ("&", "|", "~", "<<", ">>") else "arith"
@@ -1055,12 +1082,12 @@ class CodeGen:
                 return Expr(f"({a.code} {op} {b.code})", FLOAT)
             t = self.temp()
             if ta == INT and tb == INT:
-                return Expr(f"({t} if {RANGE.format(f'({t} := {a.code} {op} {b.code})')} else wrap_int({t}))", INT)
+                return Expr(f"({t} if {self.range_check(op, a, b, t)} else wrap_int({t}))", INT)
             pre, ar, br = self.bind2(a, b)
             c = self.temp()
             if ta == INT or tb == INT:
                 u = br if ta == INT else ar
-                code = (f"({t} if {pre}({c} := {u}.__class__) is int and {RANGE.format(f'({t} := {ar} {op} {br})')} else "
+                code = (f"({t} if {pre}({c} := {u}.__class__) is int and {self.range_check(op, Expr(ar, ta, True), Expr(br, tb, True), t)} else "
                         f"({ar} {op} {br} if {c} is float else {helper}({ar}, {br})))")
                 return Expr(self.mark(sid, code))
             if ta == FLOAT or tb == FLOAT:
@@ -1079,7 +1106,7 @@ class CodeGen:
             ga = "" if ta in NUMS else f"(({c} := {ar}.__class__) is float or {c} is int) and "
             gb = "" if tb in NUMS else f"(({d} := {br}.__class__) is float or {d} is int) and "
             code = f"({ar} / {br} if {pre}{ga}{gb}{br} else {helper}({ar}, {br}))"
-            return Expr(self.mark(sid, code), FLOAT)
+            return Expr(self.mark(sid, code), FLOAT if ta in NUMS and tb in NUMS else None)
         if op in ("//", "%"):
             if ta == INT and tb == INT and isinstance(e.right, N.Number) and e.right.value > 0:
                 return Expr(f"({a.code} {op} {b.code})", INT)
@@ -1090,7 +1117,7 @@ class CodeGen:
         if op == "^":
             if ta in NUMS and tb in NUMS:
                 return Expr(self.mark(sid, f"float_pow({a.code}, {b.code})"), FLOAT)
-            return Expr(self.mark(sid, f"{helper}({a.code}, {b.code})"), FLOAT)
+            return Expr(self.mark(sid, f"{helper}({a.code}, {b.code})"))
         if op in ("&", "|", "~"):
             pyop = "^" if op == "~" else op
             if ta == INT and tb == INT:
@@ -1117,16 +1144,18 @@ class CodeGen:
             if a.ty == STR and b.ty == STR:
                 return Expr(f"({a.code} + {b.code})", STR)
             if a.ty in NUMS or b.ty in NUMS:
-                return Expr(self.mark(sid, f"concat({a.code}, {b.code})"), STR)
+                known = a.ty in (STR, INT, FLOAT) and b.ty in (STR, INT, FLOAT)
+                return Expr(self.mark(sid, f"concat({a.code}, {b.code})"), STR if known else None)
             pre, ar, br = self.bind2(a, b)
             guards = []
             if a.ty != STR:
                 guards.append(f"{ar}.__class__ is bytes")
             if b.ty != STR:
                 guards.append(f"{br}.__class__ is bytes")
-            return Expr(self.mark(sid, f"({ar} + {br} if {pre}{' and '.join(guards)} else concat({ar}, {br}))"), STR)
+            return Expr(self.mark(sid, f"({ar} + {br} if {pre}{' and '.join(guards)} else concat({ar}, {br}))"))
         sid = self.site("concat", e.line, None, None)
-        return Expr(self.mark(sid, f"concat_n({', '.join(x.code for x in exprs)})"))
+        known = all(x.ty in (STR, INT, FLOAT) for x in exprs)
+        return Expr(self.mark(sid, f"concat_n({', '.join(x.code for x in exprs)})"), STR if known else None)
 
     def logic(self, e: N.BinOp) -> Expr:
         a = self.ex(e.left)

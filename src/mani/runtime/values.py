@@ -88,6 +88,19 @@ class Table(dict):
 
     def __missing__(self, key: Any) -> Any:
         # Raw miss: follow __index (tables iteratively, functions by a call).
+        # Fast path first: the metatable's __index is a table holding the key
+        # (method lookup on an object).
+        mt = self.meta
+        if mt is None:
+            return None
+        if key.__class__ is not bool and key.__class__ is not _BoolKey:
+            h = mt.get(b"__index")
+            if h.__class__ is Table:
+                v = h.get(key)
+                if v is not None:
+                    return v
+            elif h is None:
+                return None
         t = self
         raw = key
         c = key.__class__

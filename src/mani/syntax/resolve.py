@@ -40,7 +40,7 @@ def _helper_names() -> set:
 class Var:
     __slots__ = (
         "name", "pyname", "attrib", "func", "captured", "boxed", "assigned",
-        "in_loop", "const_value", "static_type", "decl_line",
+        "in_loop", "const_value", "static_type", "decl_line", "assigned_outside",
     )
 
     def __init__(self, name: str, pyname: str, func: "FuncScope", attrib: Optional[str], in_loop: bool, line: int):
@@ -55,6 +55,7 @@ class Var:
         self.const_value = None  # a literal node for <const> literals
         self.static_type = None
         self.decl_line = line
+        self.assigned_outside = False  # assigned from an inner function
 
     def __repr__(self) -> str:
         return f"Var({self.name}->{self.pyname})"
@@ -261,6 +262,8 @@ class Resolver:
                     if v.attrib in ("const", "close"):
                         self.error(f"attempt to assign to const variable '{v.name}'", s.line)
                     v.assigned += 1
+                    if v.func is not self.func:
+                        v.assigned_outside = True
             else:
                 self.expr(t)
 

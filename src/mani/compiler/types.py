@@ -1,0 +1,193 @@
+"""Static types of locals, so the code generator can drop type guards.
+
+A local gets a type (int, float, string, boolean, table, function) when every
+value ever assigned to it has that type, judged only from literals, other
+typed locals and operators whose result type cannot depend on metamethods
+(``int + int`` is an int; ``x + 1`` with ``x`` unknown is not: ``x`` could be
+a table with ``__add``). Locals assigned from inner functions or from calls
+stay untyped. The analysis is optimistic and then verified: assume the type
+of the known assignments, check that every assignment produces it, drop the
+locals that fail, repeat.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..syntax import nodes as N
+
+INT, FLOAT, STR, BOOL, TABLE, FUNC = "int", "float", "str", "bool", "table", "func"
+NUMS = (INT, FLOAT)
+PENDING = "?"
+
+
+class _Collector:
+    def __init__(self, scope) -> None:
+        self.scope = scope
+        self.assigns: dict = {}  # Var -> list of (expr or type marker)
+
+    def add(self, var, rhs) -> None:
+        if var.func is self.scope:
+            self.assigns.setdefault(var, []).append(rhs)
+
+    def block(self, b: N.Block) -> None:
+        for s in b.stmts:
+            self.stmt(s)
+
+    def stmt(self, s) -> None:
+        t = type(s)
+        if t is N.Local:
+            exprs = s.exprs
+            for i, v in enumerate(s.vars):
+                if v.attrib == "close":
+                    self.add(v, None)
+                elif i < len(exprs) and not (i == len(exprs) - 1 and len(s.vars) > len(exprs) and _multi(exprs[i])):
+                    self.add(v, exprs[i] if not _multi(exprs[i]) else None)
+                else:
+                    self.add(v, None)
+        elif t is N.LocalFunction:
+            self.add(s.var, FUNC)
+        elif t is N.Assign:
+            single = len(s.targets) == len(s.exprs)
+            for i, tg in enumerate(s.targets):
+                if isinstance(tg, N.Name) and tg.var is not None:
+                    if tg.var.func is not self.scope:
+                        tg.var.assigned_outside = True
+                    rhs = s.exprs[i] if single and not _multi(s.exprs[i]) else None
+                    self.add(tg.var, rhs)
+        elif t is N.Do:
+            self.block(s.body)
+        elif t is N.While or t is N.Repeat:
+            self.block(s.body)
+        elif t is N.If:
+            for _, body in s.tests:
+                self.block(body)
+            if s.orelse is not None:
+                self.block(s.orelse)
+        elif t is N.NumericFor:
+            self.add(s.var_info, ("for", s))
+            self.block(s.body)
+        elif t is N.GenericFor:
+            for v in s.vars:
+                self.add(v, None)
+            self.block(s.body)
+
+
+def _multi(e) -> bool:
+    return isinstance(e, (N.Call, N.MethodCall, N.Vararg))
+
+
+def expr_type(e, types: dict) -> Optional[str]:
+    """The static type of an expression given local types (None: unknown,
+    PENDING: depends on a local not yet typed)."""
+    t = type(e)
+    if t is N.Number:
+        return INT if e.value.__class__ is int else FLOAT
+    if t is N.String:
+        return STR
+    if t is N.TrueExpr or t is N.FalseExpr:
+        return BOOL
+    if t is N.Table:
+        return TABLE
+    if t is N.Function:
+        return FUNC
+    if t is N.Paren:
+        return expr_type(e.expr, types)
+    if t is N.Name:
+        v = e.var
+        if v is None:
+            return None
+        if v in types:
+            return types[v]
+        return v.static_type
+    if t is N.UnOp:
+        if e.op == "not":
+            return BOOL
+        x = expr_type(e.operand, types)
+        if x == PENDING:
+            return PENDING
+        if e.op == "-" and x in NUMS:
+            return x
+        if e.op == "~" and x == INT:
+            return INT
+        if e.op == "#" and x == STR:
+            return INT
+        return None
+    if t is N.BinOp:
+        op = e.op
+        if op in ("==", "~=", "<", "<=", ">", ">="):
+            return BOOL
+        a = expr_type(e.left, types)
+        b = expr_type(e.right, types)
+        if a is None or b is None:
+            return None
+        if a == PENDING or b == PENDING:
+            return PENDING
+        if op in ("and", "or"):
+            return a if a == b and a != BOOL or a == b == BOOL else None
+        if op in ("+", "-", "*", "//", "%"):
+            if a == INT and b == INT:
+                return INT
+            if a in NUMS and b in NUMS:
+                return FLOAT
+            return None
+        if op in ("/", "^"):
+            return FLOAT if a in NUMS and b in NUMS else None
+        if op in ("&", "|", "~", "<<", ">>"):
+            return INT if a == INT and b == INT else None
+        if op == "..":
+            return STR if a in (STR, INT, FLOAT) and b in (STR, INT, FLOAT) else None
+    return None
+
+
+def _rhs_type(rhs, types: dict) -> Optional[str]:
+    if rhs is None:
+        return None
+    if isinstance(rhs, str):
+        return rhs
+    if isinstance(rhs, tuple):  # numeric for variable
+        s = rhs[1]
+        a = expr_type(s.start, types)
+        c = expr_type(s.step, types) if s.step is not None else INT
+        if PENDING in (a, c):
+            return PENDING
+        if a == INT and c == INT:
+            return INT
+        if a == FLOAT and c in NUMS or a in NUMS and c == FLOAT:
+            b = expr_type(s.stop, types)
+            return FLOAT if b in NUMS else None
+        return None
+    return expr_type(rhs, types)
+
+
+def infer_function(fn: N.Function) -> None:
+    """Set ``static_type`` on the locals of ``fn`` (not of nested functions)."""
+    col = _Collector(fn.scope)
+    col.block(fn.body)
+    cands = {v: rhs for v, rhs in col.assigns.items() if not getattr(v, "assigned_outside", False)}
+    types: dict = {v: PENDING for v in cands}
+    # optimistic guess from the assignments that do not depend on pending locals
+    for _ in range(len(cands) + 1):
+        changed = False
+        for v, rhss in cands.items():
+            if types[v] is None:
+                continue
+            seen = {_rhs_type(r, types) for r in rhss}
+            seen.discard(PENDING)
+            new = PENDING if not seen else (seen.pop() if len(seen) == 1 else None)
+            if new != types[v] and not (new == PENDING):
+                types[v] = new
+                changed = True
+        if not changed:
+            break
+    # verify: every assignment must produce the type
+    while True:
+        bad = [v for v, rhss in cands.items() if types[v] not in (None, PENDING)
+               and any(_rhs_type(r, types) != types[v] for r in rhss)]
+        if not bad:
+            break
+        for v in bad:
+            types[v] = None
+    for v, ty in types.items():
+        if ty not in (None, PENDING) and not v.boxed:
+            v.static_type = ty
