@@ -148,7 +148,6 @@ class CodeGen:
         self.scope_costs[-1].children.append(sc)
         self.scope_costs.append(sc)
 
-        types.infer_function(fn)
         params = [f"{v.pyname}=None" for v in fn.param_vars]
         params.append("*varargs" if fn.is_vararg else "*_")
         for pyn in sorted(scope.boxes_needed):
@@ -163,9 +162,24 @@ class CodeGen:
         for v in fn.param_vars:
             if v.boxed:
                 self.emit(f"{v.pyname} = [{v.pyname}]")
-        self.block(fn.body.stmts)
-        if not fn.body.stmts or not isinstance(fn.body.stmts[-1], N.Return):
-            self.emit("return ()", fn.end_line)
+        spec = types.int_speculation(fn)
+        if spec:
+            # one body for integer arguments (no guards on them), one general
+            self.emit(" and ".join(f"{v.pyname}.__class__ is int" for v in spec) + ":", fn.line)
+            self.lines[-1] = self.lines[-1].replace(self.lines[-1].lstrip(), "if " + self.lines[-1].lstrip())
+            self.indent += 1
+            for v in spec:
+                v.static_type = INT
+            self.function_body(fn)
+            self.indent -= 1
+            self.emit("else:")
+            self.indent += 1
+            for v in spec:
+                v.static_type = None
+            self.function_body(fn)
+            self.indent -= 1
+        else:
+            self.function_body(fn)
         self.indent -= 1
         info = [self.chunkname, lua_name or "?", fn.line, {str(k): v for k, v in self.fn.sites.items()}]
         ind = "    " * (self.indent + 1)
@@ -177,6 +191,12 @@ class CodeGen:
         self.fn = outer_fn
         self.cur_line = saved_line
         return pyname
+
+    def function_body(self, fn: N.Function) -> None:
+        types.infer_function(fn)
+        self.block(fn.body.stmts)
+        if not fn.body.stmts or not isinstance(fn.body.stmts[-1], N.Return):
+            self.emit("return ()", fn.end_line)
 
     # ------------------------------------------------------------ blocks
     def block(self, stmts: list) -> None:
@@ -455,6 +475,7 @@ class CodeGen:
 
     def s_LocalFunction(self, s: N.LocalFunction) -> None:
         v = s.var
+        v.single_return = not v.assigned and not v.boxed and types.returns_single(s.func)
         if v.boxed:
             self.emit(f"{v.pyname} = [None]")
         name = self.with_pending(lambda: self.function_expr(s.func, s.name))
@@ -924,6 +945,8 @@ class CodeGen:
         return self.mark(sid, f"{fn.code}({args})")
 
     def e_Call(self, e: N.Call) -> Expr:
+        if isinstance(e, N.Call) and isinstance(e.func, N.Name) and e.func.var is not None and e.func.var.single_return:
+            return Expr(self.call_raw(e))
         t = self.temp()
         return Expr(f"(first({t}) if ({t} := {self.call_raw(e)}).__class__ is tuple else {t})")
 
@@ -953,6 +976,10 @@ class CodeGen:
                 pos.append(f)
             elif not isinstance(f.key, N.String):
                 keyed_dynamic.append(f)
+        if not keyed_dynamic and len(pos) == len(e.fields) and is_multi(pos[-1].value):
+            p = [self.ex(f.value).code for f in pos[:-1]]
+            p.append(f"*{self.multi_tuple(pos[-1].value)}")
+            return Expr(f"table_seq(({', '.join(p)},))", TABLE)
         if keyed_dynamic or (pos and is_multi(pos[-1].value)):
             # general case: evaluate in order through a helper
             parts = []

@@ -191,3 +191,71 @@ def infer_function(fn: N.Function) -> None:
     for v, ty in types.items():
         if ty not in (None, PENDING) and not v.boxed:
             v.static_type = ty
+
+
+def _walk_no_functions(node):
+    """Every node of a function body, not entering nested functions."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        for name in getattr(n, "__slots__", ()):
+            if name in ("scope", "var", "vars", "var_info", "param_vars", "target", "env"):
+                continue
+            x = getattr(n, name, None)
+            if isinstance(x, N.Function):
+                continue
+            if isinstance(x, N.Node):
+                stack.append(x)
+            elif isinstance(x, list):
+                for y in x:
+                    if isinstance(y, tuple):
+                        stack.extend(z for z in y if isinstance(z, N.Node) and not isinstance(z, N.Function))
+                    elif isinstance(y, N.Node) and not isinstance(y, N.Function):
+                        stack.append(y)
+
+
+_ARITH = {"+", "-", "*", "//", "%", "<", "<=", ">", ">=", "&", "|", "~", "<<", ">>"}
+MAX_SPECIALISED_NODES = 600
+
+
+def int_speculation(fn: N.Function) -> list:
+    """Parameters worth assuming to be integers: never assigned, used as
+    operands of arithmetic or comparisons, as numeric-for bounds or as keys.
+    The function gets a second body where they are typed (see codegen)."""
+    params = {v for v in fn.param_vars if not v.assigned and not v.boxed}
+    if not params:
+        return []
+    used = set()
+    count = 0
+    for n in _walk_no_functions(fn.body):
+        count += 1
+        if count > MAX_SPECIALISED_NODES or isinstance(n, N.Function):
+            return []
+        if isinstance(n, N.BinOp) and n.op in _ARITH:
+            for x in (n.left, n.right):
+                if isinstance(x, N.Name) and x.var in params:
+                    used.add(x.var)
+        elif isinstance(n, N.NumericFor):
+            for x in (n.start, n.stop, n.step):
+                if isinstance(x, N.Name) and x.var in params:
+                    used.add(x.var)
+        elif isinstance(n, N.Index) and isinstance(n.key, N.Name) and n.key.var in params:
+            used.add(n.key.var)
+    for n in _walk_no_functions(fn.body):
+        if isinstance(n, N.Function):
+            return []
+    return [v for v in fn.param_vars if v in used]
+
+
+def returns_single(fn: N.Function) -> bool:
+    """True when every way out of ``fn`` returns exactly one value (so a call
+    needs no multiple-results check)."""
+    stmts = fn.body.stmts
+    if not stmts or not isinstance(stmts[-1], N.Return):
+        return False
+    for n in _walk_no_functions(fn.body):
+        if isinstance(n, N.Return):
+            if len(n.exprs) != 1 or isinstance(n.exprs[0], (N.Call, N.MethodCall, N.Vararg)):
+                return False
+    return True

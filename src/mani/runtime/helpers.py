@@ -53,6 +53,7 @@ SHARED_HELPERS = {
     "forin": loops.forin,
     "table_nn": loops.table_nn,
     "table_new": loops.table_new,
+    "table_seq": loops.table_seq,
     "adjust": loops.adjust,
     "check_close": loops.check_close,
     "close_var": loops.close_var,

@@ -199,6 +199,15 @@ def table_new(positional: tuple, keyed: tuple) -> Table:
     return t
 
 
+def table_seq(items: tuple) -> Table:
+    """A table constructor with positional items only: ``{a, b, f()}``."""
+    t = Table(enumerate(items, 1))
+    for v in items:
+        if v is None:
+            return Table((k, v) for k, v in enumerate(items, 1) if v is not None)
+    return t
+
+
 def adjust(r: Any, n: int) -> tuple:
     """Exactly ``n`` values from a call result."""
     if r.__class__ is not tuple:

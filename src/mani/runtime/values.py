@@ -67,21 +67,17 @@ class Table(dict):
     through ``norm_key`` unless they are known to be ints or bytes.
     """
 
-    __slots__ = ("meta", "uid", "keys_cache", "__weakref__")
+    # Class-level defaults instead of __slots__ + __init__: creating a table
+    # is then dict's own C-level construction (twice as fast); the instance
+    # dict holding these attributes only appears when one is set.
+    meta: Any = None  # the metatable (a Table) or None
+    uid = 0  # per-State number for tostring, assigned on first use
+    keys_cache: Any = None  # next()'s key snapshot
 
     __hash__ = object.__hash__  # tables are keys by identity
-
-    def __init__(self, *args: Any) -> None:
-        dict.__init__(self, *args)
-        self.meta = None
-        self.uid = 0
-        self.keys_cache = None
-
-    def __eq__(self, other: object) -> bool:  # identity; __eq is ops.eq's job
-        return self is other
-
-    def __ne__(self, other: object) -> bool:
-        return self is not other
+    # identity, in C (Lua's __eq is ops.eq's job, never Python's ==)
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
 
     def __repr__(self) -> str:
         return f"<Lua table {id(self):#x}>"
