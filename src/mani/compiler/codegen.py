@@ -1142,6 +1142,13 @@ class CodeGen:
             code = f"({ar} {op} {br} if {pre}{ga}{gb}{br} > 0 else {helper}({ar}, {br}))"
             return Expr(self.mark(sid, code), INT if ta == INT and tb == INT else None)
         if op == "^":
+            if isinstance(e.right, N.Number) and 0 < e.right.value <= 1 and ta != INT:
+                # x ^ k with 0 < k <= 1 cannot overflow: Python's float ** is
+                # IEEE pow for a positive float base
+                c = self.temp()
+                kf = repr(float(e.right.value))
+                code = f"({ar} ** {kf} if {pre}{ar}.__class__ is float and {ar} > 0.0 else {helper}({ar}, {br}))"
+                return Expr(self.mark(sid, code), FLOAT if ta == FLOAT else None)
             if ta in NUMS and tb in NUMS:
                 return Expr(self.mark(sid, f"float_pow({a.code}, {b.code})"), FLOAT)
             return Expr(self.mark(sid, f"{helper}({a.code}, {b.code})"))

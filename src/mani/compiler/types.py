@@ -233,8 +233,10 @@ def int_speculation(fn: N.Function) -> list:
         if count > MAX_SPECIALISED_NODES or isinstance(n, N.Function):
             return []
         if isinstance(n, N.BinOp) and n.op in _ARITH:
-            for x in (n.left, n.right):
-                if isinstance(x, N.Name) and x.var in params:
+            # an integer literal on the other side suggests an integer
+            for x, other in ((n.left, n.right), (n.right, n.left)):
+                if isinstance(x, N.Name) and x.var in params and isinstance(other, N.Number) \
+                        and other.value.__class__ is int:
                     used.add(x.var)
         elif isinstance(n, N.NumericFor):
             for x in (n.start, n.stop, n.step):
