@@ -13,6 +13,7 @@ pass it back, but cannot reach its attributes).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +78,18 @@ def _is_lua_side(f: Any) -> bool:
     return code is not None and (lua_info(code) is not None or code in LIB_CODES)
 
 
+def _await_in_run(st: "State", awaitable: Any, fn: Any) -> Any:
+    ctx = st._ctx
+    if ctx is None or not ctx.is_async:
+        if inspect.iscoroutine(awaitable):
+            awaitable.close()
+        name = getattr(fn, "__name__", "?")
+        raise OpError(
+            f"async host function '{name}' called from a synchronous run (use State.call_async)"
+        )
+    return ctx.to_driver(("await", awaitable))
+
+
 def host_function(fn: Callable, st: "State") -> Any:
     """Wrap a Python callable so Lua can call it: arguments and results are
     converted; a tuple result means multiple values; ``None`` means none."""
@@ -86,6 +99,10 @@ def host_function(fn: Callable, st: "State") -> Any:
         r = fn(*[to_py(a, st) for a in args])
         if r is None:
             return ()
+        if inspect.isawaitable(r):
+            r = _await_in_run(st, r, fn)
+            if r is None:
+                return ()
         if r.__class__ is tuple:
             return tuple(to_lua(x, st) for x in r)
         return to_lua(r, st)

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 import weakref
 from contextlib import contextmanager
 from types import CellType, FunctionType
 from typing import Any, Iterator, Optional
 
+import greenlet
+
 from . import interop
 from .engine import Engine, Program
-from .errors import BudgetExceeded, LuaError, ProgramMismatchError, StateBusyError
+from .errors import BudgetExceeded, Interrupted, LuaError, ManiError, ProgramMismatchError, StateBusyError
+from .runs import FAILED, SUSPENDED, Execution, RunContext, refuse_if_suspended
 from .runtime import context
 from .runtime.helpers import SHARED_HELPERS
 from .runtime.ops import OpError, make_indexers
@@ -24,6 +28,7 @@ from .runtime.trace import to_lua_error
 from .runtime.values import Table
 
 UNLIMITED = 1 << 62
+CHECK_INTERVAL = 10_000  # cost units between interrupt/deadline checks
 
 
 class HostCallbacks:
@@ -105,8 +110,17 @@ class State:
         self._owner: Optional[int] = None
         self._depth = 0
         self._user_data: Any = None
-        self._budget: Optional[int] = None
+        self._budget_end: Optional[int] = None  # cost_used at which the budget ends
+        self._budget_start: Optional[int] = None
         self._issued = UNLIMITED  # units put into the meter so far
+        self._root_glet: Any = None
+        self._ctx: Optional[RunContext] = None
+        self._execution: Optional[Execution] = None
+        self._yield_interval: Optional[int] = None
+        self._interrupt_armed = False
+        self._interrupt_requested = False
+        self._deadline: Optional[float] = None
+        self._cancelling = False
         rt = self._rt = _Runtime(self, engine, self._callbacks)
         tpl = engine._template
         G = self._G = Table(tpl.globals)
@@ -137,6 +151,16 @@ class State:
     def _entered(self) -> Iterator[None]:
         me = threading.get_ident()
         if self._owner == me:
+            # re-entry is fine from inside this State's own Lua code (a host
+            # function calling back); anything else on this thread is another
+            # caller while a run is suspended or awaiting
+            g = greenlet.getcurrent()
+            while g is not None and g is not self._root_glet:
+                g = g.parent
+            if g is None:
+                raise StateBusyError(
+                    "this State is busy: a run of it is suspended or awaiting on this thread"
+                )
             self._depth += 1
             try:
                 yield
@@ -146,7 +170,9 @@ class State:
         if not self._lock.acquire(blocking=False):
             raise StateBusyError("this State is running in another thread; a State is used by one thread at a time")
         self._owner = me
+        self._root_glet = greenlet.getcurrent()
         self._depth = 1
+        self._interrupt_requested = False  # an interrupt targets a running script
         prev = context.swap(self._rt)
         try:
             yield
@@ -154,29 +180,52 @@ class State:
             context.swap(prev)
             self._depth = 0
             self._owner = None
+            self._root_glet = None
             self._lock.release()
 
+    def _release_after_run(self) -> None:
+        pass
+
     def _run(self, fn: Any, args: tuple) -> tuple:
+        refuse_if_suspended(self)
         with self._entered():
-            try:
-                r = fn(*args)
-            except BaseException as exc:
-                if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-                    raise
-                err = to_lua_error(exc)
-                if err.state is None:
-                    err.state = self
-                if self._depth == 1:
-                    try:
-                        self._callbacks.on_error(self._chunkname_of(err), err)
-                    except Exception:
-                        pass
-                if err is exc:
-                    raise
-                raise err from None
-            if r.__class__ is not tuple:
-                r = (r,)
-            return tuple(interop.to_py(v, self) for v in r)
+            return self._run_entered(fn, args)
+
+    def _run_entered(self, fn: Any, args: tuple) -> tuple:
+        try:
+            r = fn(*args)
+        except BaseException as exc:
+            if isinstance(exc, (KeyboardInterrupt, SystemExit, greenlet.GreenletExit)):
+                raise
+            err = to_lua_error(exc)
+            if err.state is None:
+                err.state = self
+            if self._depth == 1:
+                try:
+                    self._callbacks.on_error(self._chunkname_of(err), err)
+                except Exception:
+                    pass
+            if err is exc:
+                raise
+            raise err from None
+        if r.__class__ is not tuple:
+            r = (r,)
+        return tuple(interop.to_py(v, self) for v in r)
+
+    def _run_in_context(self, ctx: RunContext, fn: Any, args: tuple) -> tuple:
+        """Body of a run's greenlet: returns ("done", results) or
+        ("error", exception) to the driver."""
+        try:
+            with self._entered():
+                saved, self._ctx = self._ctx, ctx
+                try:
+                    return ("done", self._run_entered(fn, args))
+                finally:
+                    self._ctx = saved
+        except greenlet.GreenletExit:
+            return ("error", ManiError("run cancelled"))
+        except BaseException as exc:  # noqa: BLE001 - handed to the driver
+            return ("error", exc)
 
     @staticmethod
     def _chunkname_of(err: LuaError) -> str:
@@ -196,8 +245,16 @@ class State:
             raise ProgramMismatchError(
                 f"program {program.name!r} was compiled by an Engine with a different configuration"
             )
-        main = self._instantiate(program, self._G)
-        return self._run(main, ())
+        return self._run(self._main_of(program), ())
+
+    def _main_of(self, program: Program) -> Any:
+        if not isinstance(program, Program):
+            raise TypeError(f"expected a mani.Program, not {type(program).__name__}")
+        if program.fingerprint != self._engine.fingerprint:
+            raise ProgramMismatchError(
+                f"program {program.name!r} was compiled by an Engine with a different configuration"
+            )
+        return self._instantiate(program, self._G)
 
     def _instantiate(self, program: Program, env: Any) -> Any:
         factory = FunctionType(program._code, self._pyglobals, "__chunk__", None, (self._rt.meter,))
@@ -209,6 +266,10 @@ class State:
     # ------------------------------------------------------------ calling
     def call(self, fn: Any, *args: Any) -> tuple:
         """Call a global function by name, or a LuaFunction; returns a tuple."""
+        f, largs = self._resolve_call(fn, args)
+        return self._run(_call_lua, (f, largs))
+
+    def _resolve_call(self, fn: Any, args: tuple) -> tuple:
         if isinstance(fn, str):
             f = dict.get(self._G, fn.encode())
             if f is None:
@@ -217,7 +278,7 @@ class State:
             f = fn._ref
         else:
             raise TypeError("State.call expects a global name or a LuaFunction")
-        return self._call_function(f, args)
+        return f, tuple(interop.to_lua(a, self) for a in args)
 
     def _call_function(self, f: Any, args: tuple) -> tuple:
         largs = tuple(interop.to_lua(a, self) for a in args)
@@ -232,20 +293,28 @@ class State:
         return interop.table_from(obj, self, recursive)
 
     # -------------------------------------------------------------- meter
+    # The meter cell counts down; ``_issued`` is everything ever put into it,
+    # so cost_used = _issued - cell. The cell is refilled in *slices*: when a
+    # budget is set, up to its end; when the host wants control back every so
+    # often (interrupt handle, deadline, async yield interval), in smaller
+    # slices. Each time a slice runs out the generated code calls
+    # ``_budget_out`` at a check point, which decides what happens.
+
     def set_cost_budget(self, n: Optional[int]) -> None:
         """Allow ``n`` more cost units from now on (None: unlimited)."""
-        used = self.cost_used
         if n is None:
-            self._budget = None
-            self._rt.meter.cell_contents = UNLIMITED
-            self._issued = used + UNLIMITED
+            self._budget_end = None
         else:
             n = int(n)
             if n < 0:
                 raise ValueError("cost budget must be >= 0")
-            self._budget = n
-            self._rt.meter.cell_contents = n
-            self._issued = used + n
+            self._budget_end = self.cost_used + n
+        self._refill()
+
+    def _add_budget(self, n: int) -> None:
+        if self._budget_end is not None:
+            self._budget_end = max(self._budget_end, self.cost_used) + n
+        self._refill()
 
     @property
     def cost_used(self) -> int:
@@ -253,18 +322,146 @@ class State:
 
     @property
     def cost_remaining(self) -> Optional[int]:
-        if self._budget is None:
+        if self._budget_end is None:
             return None
-        return max(0, self._rt.meter.cell_contents)
+        return max(0, self._budget_end - self.cost_used)
+
+    def _slice(self) -> int:
+        s = UNLIMITED
+        if self._yield_interval and self._ctx is not None and self._ctx.is_async:
+            s = self._yield_interval
+        if self._interrupt_armed or self._deadline is not None:
+            s = min(s, CHECK_INTERVAL)
+        return s
+
+    def _refill(self) -> None:
+        m = self._rt.meter
+        used = self._issued - m.cell_contents
+        target = self._slice()
+        if self._budget_end is not None:
+            target = min(target, self._budget_end - used)
+        if target < 0:
+            target = 0 if m.cell_contents >= 0 else m.cell_contents
+        k = target - m.cell_contents
+        m.cell_contents += k
+        self._issued += k
 
     def _budget_out(self) -> None:
-        if self._budget is None:
-            # unlimited: refill (practically never reached)
-            m = self._rt.meter
-            m.cell_contents += UNLIMITED
-            self._issued += UNLIMITED
+        """Called by generated code and library charges when the meter's
+        slice is used up (always at a check point)."""
+        while True:
+            if self._cancelling:
+                self._budget_end = None
+                self._refill()
+                return
+            if self._interrupt_requested:
+                self._interrupt_requested = False
+                raise Interrupted("interrupted by the host")
+            if self._deadline is not None and time.monotonic() >= self._deadline:
+                raise Interrupted("deadline exceeded")
+            ctx = self._ctx
+            if self._budget_end is not None and self.cost_used > self._budget_end:
+                if ctx is not None and ctx.suspendable:
+                    ctx.execution.status = SUSPENDED
+                    ctx.to_driver(("budget",))
+                    continue  # the host may have added budget: check again
+                raise BudgetExceeded("cost budget exceeded")
+            if ctx is not None and ctx.is_async and self._yield_interval:
+                self._refill()
+                ctx.to_driver(("yield",))
+                return
+            self._refill()
             return
-        raise BudgetExceeded(f"cost budget of {self._budget} exceeded")
+
+    # ------------------------------------------------- runs, async, control
+    def start(self, fn: Any, *args: Any) -> Execution:
+        """Start a call that *suspends* instead of raising BudgetExceeded when
+        the budget runs out. Returns an Execution (``status``, ``result``,
+        ``add_budget``, ``resume``, ``cancel``)."""
+        refuse_if_suspended(self)
+        if self._owner is not None:
+            raise StateBusyError("this State is running")
+        f, largs = self._resolve_call(fn, args)
+        ex = Execution(self, f, largs)
+        self._execution = ex
+        ex.status = "running"
+        self._drive_sync(ex)
+        return ex
+
+    def _drive_sync(self, ex: Execution) -> None:
+        prev = context.swap(self._rt)
+        try:
+            msg = ex._step(None)
+        finally:
+            context.swap(prev)
+        if msg[0] == "await":
+            msg[1].close()
+            err = ManiError("an async host function was called by a synchronous run: use State.call_async")
+            ex._ctx.waiting.throw(err)  # unwinds the run with that error
+            ex.status, ex.error = FAILED, err
+            self._execution = None
+        if ex.status == FAILED and ex.error is not None:
+            raise ex.error
+
+    async def call_async(self, fn: Any, *args: Any) -> tuple:
+        """Call a Lua function from asyncio. ``async def`` host functions the
+        script calls are awaited on the running loop; other tasks run
+        meanwhile. With ``set_yield_interval(n)`` the script also gives the
+        loop a turn every ``n`` cost units."""
+        f, largs = self._resolve_call(fn, args)
+        return await self._drive_async(f, largs)
+
+    async def load_async(self, program: Program) -> tuple:
+        main = self._main_of(program)
+        return await self._drive_async(main, ())
+
+    async def _drive_async(self, f: Any, largs: tuple) -> tuple:
+        import asyncio
+
+        refuse_if_suspended(self)
+        if self._owner is not None:
+            raise StateBusyError("this State is running or awaiting")
+        ex = Execution(self, f, largs, is_async=True)
+        self._execution = ex
+        reply: Any = None
+        while True:
+            ex.status = "running"
+            prev = context.swap(self._rt)
+            try:
+                msg = ex._step(reply)
+            finally:
+                context.swap(prev)
+            reply = None
+            kind = msg[0]
+            if kind == "finished":
+                if ex.status == FAILED:
+                    raise ex.error  # type: ignore[misc]
+                return ex.result  # type: ignore[return-value]
+            if kind == "await":
+                try:
+                    reply = ("value", await msg[1])
+                except BaseException as e:  # noqa: BLE001 - delivered into Lua
+                    reply = ("error", e)
+            elif kind == "yield":
+                await asyncio.sleep(0)
+
+    def set_yield_interval(self, n: Optional[int]) -> None:
+        """Async runs give the event loop a turn every ``n`` cost units."""
+        self._yield_interval = int(n) if n else None
+        self._refill()
+
+    def interrupt_handle(self) -> "InterruptHandle":
+        """A handle whose ``interrupt()`` (callable from any thread) stops the
+        running script at its next check point with ``mani.Interrupted``."""
+        self._interrupt_armed = True
+        self._refill()
+        return InterruptHandle(self)
+
+    def set_deadline(self, seconds: Optional[float]) -> None:
+        """Stop runs with ``mani.Interrupted`` once ``seconds`` of wall-clock
+        time from now have passed (None: no deadline)."""
+        self._deadline = None if seconds is None else time.monotonic() + float(seconds)
+        self._refill()
 
     # ---------------------------------------------------------- user data
     def set_user_data(self, obj: Any) -> None:
@@ -281,6 +478,21 @@ class State:
 
 def _call_lua(f: Any, args: tuple) -> Any:
     return f(*args)
+
+
+class InterruptHandle:
+    """Stops a State's running script from any thread (see
+    ``State.interrupt_handle``)."""
+
+    __slots__ = ("_state",)
+
+    def __init__(self, state: State):
+        self._state = state
+
+    def interrupt(self) -> None:
+        # only a flag: the running thread looks at it at its next check point
+        # (at most CHECK_INTERVAL cost units away, see State._slice)
+        self._state._interrupt_requested = True
 
 
 __all__ = ["State", "HostCallbacks", "OpError"]

@@ -1,0 +1,146 @@
+"""Runs that can stop half-way: budget suspension and asyncio.
+
+A plain ``State.call`` runs Lua on the caller's stack. A *run* started with
+``State.start`` or awaited with ``State.call_async`` runs Lua on a greenlet of
+its own, so it can leave at any depth (inside metamethods, ``pcall``, sort
+comparators, coroutines) and come back exactly there:
+
+* when the budget runs out, a ``start``-ed run suspends instead of raising;
+  ``Execution.add_budget(n)`` + ``resume()`` continue it;
+* when Lua calls an ``async def`` host function, an async run hands the
+  awaitable to the event loop and resumes with its result;
+* with ``State.set_yield_interval(n)`` an async run gives the loop a turn
+  every ``n`` cost units.
+
+Everything happens at the meter's check points (``State._budget_out``), so a
+run stopped and resumed in slices does exactly the same work, with exactly
+the same cost, as one uninterrupted run. A greenlet can only be resumed on
+the thread that created it: a suspended run stays on its thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any, Optional
+
+import greenlet
+
+from .errors import ManiError, StateBusyError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .state import State
+
+SUSPENDED, DONE, FAILED, CANCELLED = "suspended", "done", "failed", "cancelled"
+
+
+class RunContext:
+    """What the meter and host-function wrappers need to know about the run
+    in progress on a greenlet."""
+
+    __slots__ = ("state", "suspendable", "is_async", "driver", "waiting", "execution")
+
+    def __init__(self, state: "State", suspendable: bool, is_async: bool):
+        self.state = state
+        self.suspendable = suspendable
+        self.is_async = is_async
+        self.driver: Any = None  # greenlet of the host code driving the run
+        self.waiting: Any = None  # greenlet to switch back into
+        self.execution: Optional["Execution"] = None
+
+    def to_driver(self, message: tuple) -> Any:
+        """Leave the run (from any depth) and hand ``message`` to the host."""
+        self.waiting = greenlet.getcurrent()
+        reply = self.driver.switch(message)
+        if reply is not None and reply[0] == "error":
+            raise reply[1]
+        return None if reply is None else reply[1]
+
+
+class Execution:
+    """A run that can be suspended when its budget is used up.
+
+    ``status`` is ``"suspended"``, ``"done"``, ``"failed"`` or ``"cancelled"``;
+    ``result`` holds the results (a tuple) once done; ``error`` the LuaError
+    if it failed (``resume`` also raises it).
+    """
+
+    def __init__(self, state: "State", fn: Any, args: tuple, is_async: bool = False):
+        self._state = state
+        self._ctx = RunContext(state, suspendable=not is_async, is_async=is_async)
+        self._ctx.execution = self
+        self._thread = threading.get_ident()
+        self._glet = greenlet.greenlet(lambda: state._run_in_context(self._ctx, fn, args))
+        self._ctx.waiting = self._glet
+        self.status = SUSPENDED
+        self.result: Optional[tuple] = None
+        self.error: Optional[BaseException] = None
+        self._started = False
+
+    # -- host side
+    def _step(self, reply: Any) -> Any:
+        if threading.get_ident() != self._thread:
+            raise ManiError(
+                "a suspended run can only be resumed on the thread that started it "
+                "(its Lua stack lives on that thread)"
+            )
+        ctx = self._ctx
+        ctx.driver = greenlet.getcurrent()
+        target = ctx.waiting
+        target.parent = ctx.driver if target is self._glet else target.parent
+        self._glet.parent = ctx.driver
+        msg = target.switch(reply) if self._started else target.switch()
+        self._started = True
+        if self._glet.dead:
+            kind, payload = msg
+            if kind == "done":
+                self.status, self.result = DONE, payload
+            else:
+                self.status, self.error = FAILED, payload
+            self._state._execution = None
+            return ("finished",)
+        return msg
+
+    def resume(self) -> str:
+        """Continue a suspended run until it finishes or suspends again."""
+        if self.status != SUSPENDED:
+            raise ManiError(f"cannot resume a run that is {self.status}")
+        msg = self._step(None)
+        if msg[0] == "await":
+            raise ManiError("this run called an async host function: use State.call_async")
+        if self.status == FAILED:
+            raise self.error  # type: ignore[misc]
+        return self.status
+
+    def add_budget(self, n: int) -> None:
+        """Give a suspended run ``n`` more cost units."""
+        if n < 0:
+            raise ValueError("budget must be >= 0")
+        self._state._add_budget(int(n))
+
+    def cancel(self) -> None:
+        """End a suspended run; pending ``<close>`` variables run."""
+        if self.status != SUSPENDED:
+            return
+        if not self._started:
+            self.status = CANCELLED
+            self._state._execution = None
+            self._state._release_after_run()
+            return
+        st = self._state
+        st._cancelling = True
+        try:
+            self._ctx.driver = greenlet.getcurrent()
+            self._glet.parent = self._ctx.driver
+            self._ctx.waiting.throw(greenlet.GreenletExit)
+        finally:
+            st._cancelling = False
+        self.status = CANCELLED
+        st._execution = None
+
+    def __repr__(self) -> str:
+        return f"<mani.Execution {self.status}>"
+
+
+def refuse_if_suspended(state: "State") -> None:
+    if state._execution is not None and state._execution.status == SUSPENDED:
+        raise StateBusyError("this State has a suspended run: resume or cancel it first")
