@@ -18,10 +18,14 @@ from .errors import (  # noqa: E402
 from .compiler.costs import CostModel, ScopeCost  # noqa: E402
 from .engine import Engine, Program  # noqa: E402
 from .interop import LuaFunction, LuaTable  # noqa: E402
-from .state import HostCallbacks, State  # noqa: E402
+from .state import HostCallbacks, InterruptHandle, State  # noqa: E402
+from .runs import Execution  # noqa: E402
+from .pool import StatePool  # noqa: E402
+from .portable import PortableFunction  # noqa: E402
 
 __all__ = [
     "Engine", "Program", "State", "HostCallbacks", "LuaTable", "LuaFunction",
+    "Execution", "InterruptHandle", "StatePool", "PortableFunction",
     "CostModel", "ScopeCost", "ManiError", "LuaError", "LuaSyntaxError",
     "BudgetExceeded", "Interrupted", "StateBusyError", "ProgramMismatchError",
 ]

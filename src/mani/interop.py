@@ -50,6 +50,8 @@ def to_lua(v: Any, st: "State") -> Any:
         if not MININT <= v <= MAXINT:
             raise OverflowError(f"integer {v} does not fit in a Lua integer (64-bit)")
         return v
+    if c.__name__ == "PortableFunction":
+        return v.bind(st)
     if c is LuaTable or c is LuaFunction:
         if v._state is not st:
             raise ValueError("a Lua value from another State cannot be passed to this State")
@@ -194,6 +196,13 @@ class LuaFunction:
 
     def __call__(self, *args: Any) -> tuple:
         return self._state._call_function(self._ref, args)
+
+    def into_portable(self) -> Any:
+        """A picklable copy that runs in any State of an equal Engine (its
+        upvalues must be constants or portable functions)."""
+        from .portable import make_portable
+
+        return make_portable(self._ref, self._state)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, LuaFunction) and other._ref is self._ref

@@ -218,10 +218,12 @@ class State:
         try:
             with self._entered():
                 saved, self._ctx = self._ctx, ctx
+                self._refill()  # slices may depend on the kind of run
                 try:
                     return ("done", self._run_entered(fn, args))
                 finally:
                     self._ctx = saved
+                    self._refill()
         except greenlet.GreenletExit:
             return ("error", ManiError("run cancelled"))
         except BaseException as exc:  # noqa: BLE001 - handed to the driver
@@ -276,9 +278,20 @@ class State:
                 raise LuaError(f"attempt to call a nil value (global '{fn}')".encode())
         elif isinstance(fn, interop.LuaFunction):
             f = fn._ref
+        elif type(fn).__name__ == "PortableFunction":
+            f = fn.bind(self)
         else:
             raise TypeError("State.call expects a global name or a LuaFunction")
         return f, tuple(interop.to_lua(a, self) for a in args)
+
+    def set_rng_seed(self, n: int) -> None:
+        """Seed ``math.random`` (the same as ``math.randomseed(n)``)."""
+        try:
+            from .stdlib import mathlib
+        except ImportError as exc:  # pragma: no cover
+            raise ManiError("the math library is not available") from exc
+        with self._entered():
+            mathlib.set_seed(self._rt, n)
 
     def _call_function(self, f: Any, args: tuple) -> tuple:
         largs = tuple(interop.to_lua(a, self) for a in args)

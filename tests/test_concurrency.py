@@ -1,0 +1,316 @@
+"""Concurrency: asyncio, suspendable runs, interruption, pools, processes."""
+
+from __future__ import annotations
+
+import asyncio
+import pickle
+import random
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import mani
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Capture(mani.HostCallbacks):
+    def __init__(self, out=None):
+        self.out = [] if out is None else out
+
+    def on_print(self, source, line, message):
+        self.out.append(message)
+
+
+# ------------------------------------------------------------------ asyncio
+
+
+async def _sleep(x):
+    await asyncio.sleep(x)
+    return x
+
+
+def test_two_states_sleep_concurrently_on_one_loop():
+    eng = mani.Engine()
+    prog = eng.compile("function g() for i = 1, 3 do sleep(0.2) print(tag, i) end return 'ok' end")
+    out = []
+
+    async def main():
+        sts = []
+        for k in ("a", "b"):
+            st = eng.new_state(callbacks=Capture(out))
+            st.globals["sleep"] = _sleep
+            st.globals["tag"] = k
+            st.load(prog)
+            sts.append(st)
+        t0 = time.perf_counter()
+        res = await asyncio.gather(*(st.call_async("g") for st in sts))
+        return res, time.perf_counter() - t0
+
+    res, dt = asyncio.run(main())
+    assert res == [("ok",), ("ok",)]
+    assert 0.55 < dt < 1.0, dt  # about 0.6 s, not 1.2 s
+    assert out == ["a\t1", "b\t1", "a\t2", "b\t2", "a\t3", "b\t3"]  # interleaved
+
+
+def test_async_host_function_inside_pcall_and_metamethods():
+    st = mani.Engine().new_state()
+    st.globals["fetch"] = _async_double
+    st.load_string("""
+      local t = setmetatable({}, {__index = function(t, k) return fetch(k) end})
+      function g()
+        local ok, v = pcall(fetch, 4)
+        return ok, v, t[5]
+      end
+    """)
+    assert asyncio.run(st.call_async("g")) == (True, 8, 10)
+
+
+async def _async_double(x):
+    await asyncio.sleep(0)
+    return x * 2
+
+
+def test_async_errors_propagate_into_lua():
+    async def fail():
+        await asyncio.sleep(0)
+        raise ValueError("nope")
+
+    st = mani.Engine().new_state()
+    st.globals["fail"] = fail
+    st.load_string("function g() local ok, e = pcall(fail) return ok, e end")
+    ok, msg = asyncio.run(st.call_async("g"))
+    assert ok is False and "nope" in msg
+
+
+def test_sync_call_reaching_async_function_is_a_clear_error():
+    st = mani.Engine().new_state()
+    st.globals["sleep"] = _sleep
+    with pytest.raises(mani.LuaError, match="called from a synchronous run"):
+        st.load_string("sleep(0.01)")
+
+
+def test_load_async():
+    eng = mani.Engine()
+    st = eng.new_state()
+    st.globals["sleep"] = _sleep
+    assert asyncio.run(st.load_async(eng.compile("return sleep(0.01)"))) == (0.01,)
+
+
+def test_yield_interval_keeps_the_loop_responsive():
+    st = mani.Engine().new_state()
+    st.load_string("function spin(n) local s = 0 for i = 1, n do s = s + i % 7 end return s end")
+    st.set_yield_interval(2000)
+    ticks = []
+
+    async def heartbeat(stop):
+        while not stop.is_set():
+            ticks.append(time.perf_counter())
+            await asyncio.sleep(0.01)
+
+    async def main():
+        stop = asyncio.Event()
+        hb = asyncio.create_task(heartbeat(stop))
+        await asyncio.sleep(0)
+        t0 = time.perf_counter()
+        r = await st.call_async("spin", 400_000)
+        dt = time.perf_counter() - t0
+        stop.set()
+        await hb
+        return r, dt
+
+    r, dt = asyncio.run(main())
+    assert r == (sum(i % 7 for i in range(1, 400_001)),)
+    assert dt > 0.1
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert len(ticks) > 5 and max(gaps) < 0.1, max(gaps)
+
+
+# ------------------------------------------------------ suspend and resume
+
+LOOP = """
+function work(n)
+  local acc, t = 0, {}
+  for i = 1, n do
+    t[#t + 1] = i % 10
+    local ok, v = pcall(function() return i * 2 end)
+    acc = acc + v + #tostring(i)
+    if i % 100 == 0 then print("at", i, acc) end
+  end
+  return acc, #t
+end
+"""
+
+
+def _reference():
+    eng = mani.Engine()
+    out = []
+    st = eng.new_state(callbacks=Capture(out))
+    st.load_string(LOOP)
+    res = st.call("work", 1000)
+    return eng, res, out, st.cost_used
+
+
+def test_suspend_and_resume_in_random_slices_gives_same_output_and_cost():
+    eng, res, out, _ = _reference()
+    call_cost = _cost_of_call(eng)
+    rng = random.Random(7)
+    for _ in range(3):
+        out2 = []
+        st = eng.new_state(callbacks=Capture(out2))
+        st.load_string(LOOP)
+        base = st.cost_used
+        st.set_cost_budget(rng.randint(1, 500))
+        ex = st.start("work", 1000)
+        steps = 0
+        while ex.status == "suspended":
+            ex.add_budget(rng.randint(1, 500))
+            ex.resume()
+            steps += 1
+        assert ex.status == "done" and steps > 5
+        assert ex.result == res
+        assert out2 == out
+        assert st.cost_used - base == call_cost
+
+
+def _cost_of_call(eng):
+    st = eng.new_state()
+    st.load_string(LOOP)
+    base = st.cost_used
+    st.call("work", 1000)
+    return st.cost_used - base
+
+
+def test_suspended_state_refuses_calls_and_cancel_runs_close():
+    out = []
+    st = mani.Engine().new_state(callbacks=Capture(out))
+    st.load_string("""
+      function work()
+        local guard <close> = setmetatable({}, {__close = function() print("closed") end})
+        while true do end
+      end
+      function other() return 1 end
+    """)
+    st.set_cost_budget(1000)
+    ex = st.start("work")
+    assert ex.status == "suspended"
+    with pytest.raises(mani.StateBusyError):
+        st.call("other")
+    ex.cancel()
+    assert ex.status == "cancelled"
+    assert out == ["closed"]
+    st.set_cost_budget(None)
+    assert st.call("other") == (1,)
+
+
+def test_start_finishing_within_budget_is_done():
+    st = mani.Engine().new_state()
+    st.load_string("function f(a, b) return a + b end")
+    ex = st.start("f", 1, 2)
+    assert ex.status == "done" and ex.result == (3,)
+
+
+# ------------------------------------------------------------ interruption
+
+
+def test_interrupt_from_another_thread():
+    st = mani.Engine().new_state()
+    h = st.interrupt_handle()
+    threading.Timer(0.2, h.interrupt).start()
+    t0 = time.perf_counter()
+    with pytest.raises(mani.Interrupted):
+        st.load_string("local ok = pcall(function() while true do end end)")
+    assert time.perf_counter() - t0 < 2
+
+
+def test_deadline_and_uncatchable():
+    st = mani.Engine().new_state()
+    st.set_deadline(0.2)
+    with pytest.raises(mani.Interrupted):
+        st.load_string("while true do pcall(error, 'x') end")
+    assert issubclass(mani.Interrupted, mani.LuaError)
+
+
+# ---------------------------------------------------------- pools, threads
+
+
+def test_state_pool_reuses_states_and_resets_budget():
+    eng = mani.Engine()
+    prog = eng.compile("n = 0 function bump() n = n + 1 return n end function spin() while true do end end")
+    pool = mani.StatePool(eng, 2, setup=lambda st: st.load(prog), budget=50_000)
+    with pool.acquire() as st:
+        assert st.call("bump") == (1,)
+        with pytest.raises(mani.BudgetExceeded):
+            st.call("spin")
+    with pool.acquire() as st:
+        assert st.cost_remaining == 50_000
+        assert st.call("bump") == (2,)  # globals persist (documented)
+    fresh = mani.StatePool(eng, 1, setup=lambda st: st.load(prog), fresh=True)
+    for _ in range(2):
+        with fresh.acquire() as st:
+            assert st.call("bump") == (1,)
+
+
+def test_threadpool_server_example_under_8_threads():
+    sys.path.insert(0, str(ROOT / "examples"))
+    try:
+        import threadpool_server
+    finally:
+        sys.path.pop(0)
+    replies = threadpool_server.main(requests=400, workers=8)
+    assert len(replies) == 400
+
+
+# ------------------------------------------------------------- processes
+
+
+def test_program_pickles_to_another_process():
+    prog = mani.Engine().compile("function f(x) return x * 3 end", name="p.lua")
+    code = (
+        "import pickle, sys, mani;"
+        "p = pickle.loads(sys.stdin.buffer.read());"
+        "st = mani.Engine().new_state(); st.load(p); print(st.call('f', 14)[0])"
+    )
+    r = subprocess.run([sys.executable, "-c", code], input=pickle.dumps(prog), capture_output=True, check=True)
+    assert r.stdout.strip() == b"42"
+
+
+def test_program_from_other_version_is_refused():
+    prog = mani.Engine().compile("x = 1")
+    fn, args = prog.__reduce__()
+    with pytest.raises(mani.ProgramMismatchError):
+        fn("0.0.0-other", *args[1:])
+
+
+def test_portable_functions():
+    eng = mani.Engine()
+    st = eng.new_state()
+    st.load_string("""
+      local k, name = 3, "sq"
+      local function sq(x) return x * x end
+      function f(x) return sq(x) + k, name end
+      local t = {}
+      function g() return t end
+    """)
+    p = pickle.loads(pickle.dumps(st.globals["f"].into_portable()))
+    other = eng.new_state()
+    assert other.call(p, 4) == (19, "sq")
+    other.globals["f2"] = p
+    assert other.load_string("return f2(5)") == (28, "sq")
+    with pytest.raises(mani.ManiError, match="upvalue 't' holds a table"):
+        st.globals["g"].into_portable()
+    with pytest.raises(mani.ManiError):
+        mani.Engine(cost_model=mani.CostModel(loop=2)).new_state().call(p, 1)
+
+
+def test_process_pool_example_runs():
+    sys.path.insert(0, str(ROOT / "examples"))
+    try:
+        import process_pool
+    finally:
+        sys.path.pop(0)
+    assert process_pool.throughput(1, requests=4) > 0
