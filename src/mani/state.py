@@ -140,10 +140,11 @@ class State:
             dict.__setitem__(G, b"_G", G)
         for k, v in engine._host_globals.items():
             dict.__setitem__(G, interop.to_lua(k, self), interop.to_lua(v, self))
-        index, setindex = make_indexers(rt.string_meta)
+        index, setindex, lookup_method = make_indexers(rt.string_meta)
         g = self._pyglobals = dict(SHARED_HELPERS)
         g["index"] = index
         g["setindex"] = setindex
+        g["lookup_method"] = lookup_method
         g["budget_out"] = self._budget_out
 
     # ----------------------------------------------------------- entering

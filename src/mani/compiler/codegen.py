@@ -935,7 +935,7 @@ class CodeGen:
             ob, o = self.simple(obj)
             key = repr(e.name)
             isid = self.site("index", e.line, self.describe(e.obj))
-            fn = self.mark(isid, f"({o}[{key}] if {ob}.__class__ is Table else index({o}, {key}))")
+            fn = self.mark(isid, f"lookup_method({ob}, {key})")
             args = self.args_code(e.args)
             sid = self.site(kind, e.line, self.describe(e))
             return self.mark(sid, f"{fn}({o}{', ' + args if args else ''})")
@@ -1042,7 +1042,17 @@ class CodeGen:
             sid = self.site("len", e.line, desc)
             if x.ty == STR:
                 return Expr(f"len({x.code})", INT)
-            return Expr(self.mark(sid, f"length({x.code})"))
+            if x.ty is not None and x.ty != TABLE:
+                return Expr(self.mark(sid, f"length({x.code})"))
+            # a table holding exactly the sequence 1..n: its size is the border
+            xb, xr = self.simple(x)
+            n = self.temp()
+            guard = f"{xb}.__class__ is Table and {xr}.meta is None" if x.ty != TABLE else f"{xr}.meta is None"
+            if x.ty == TABLE and not x.simple:
+                guard = f"{xb} is {xr} and {xr}.meta is None"
+            code = (f"({n} if {guard} and (({n} := len({xr})) == 0 or {n} in {xr} "
+                    f"and {n} + 1 not in {xr}) else length({xr}))")
+            return Expr(self.mark(sid, code))
         if op == "~":
             sid = self.site("bitwise", e.line, desc, desc)
             xb, xr = self.simple(x)

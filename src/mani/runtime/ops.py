@@ -537,7 +537,25 @@ def make_indexers(string_meta: Table) -> tuple:
             return
         raise OpError("'__newindex' chain too long; possible loop")
 
-    return index, setindex
+    def lookup_method(o: Any, k: bytes) -> Any:
+        """``o.k`` for a method call ``o:k()``: usually a miss in ``o`` that
+        its metatable's ``__index`` table answers; a Python-level call here
+        is cheaper than the C-to-Python ``__missing__`` call."""
+        if o.__class__ is Table:
+            v = dict.get(o, k)
+            if v is not None:
+                return v
+            mt = o.meta
+            if mt is not None:
+                h = dict.get(mt, b"__index")
+                if h.__class__ is Table:
+                    v = dict.get(h, k)
+                    if v is not None:
+                        return v
+            return o[k]
+        return index(o, k)
+
+    return index, setindex, lookup_method
 
 
 def rawset(t: Table, k: Any, v: Any) -> None:

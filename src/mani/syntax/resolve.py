@@ -27,7 +27,7 @@ from . import nodes as N
 # Names the generated code uses for itself; Lua locals never take them.
 RESERVED = {
     "varargs", "_ENV", "_B", "_S", "Table", "None", "True", "False",
-    "index", "setindex", "budget_out", "main",
+    "index", "setindex", "lookup_method", "budget_out", "main",
 }
 
 
