@@ -176,7 +176,11 @@ class CodeGen:
             self.indent += 1
             for v in spec:
                 v.static_type = None
-            self.function_body(fn)
+            self.second_variant = True  # same loops: record their costs once
+            try:
+                self.function_body(fn)
+            finally:
+                self.second_variant = False
             self.indent -= 1
         else:
             self.function_body(fn)
@@ -584,7 +588,8 @@ class CodeGen:
 
     def meter_loop(self, body: N.Block, line: int) -> None:
         c = costs.loop_cost(self.model, body)
-        self.scope_costs[-1].loops.append((line, c))
+        if not getattr(self, "second_variant", False):
+            self.scope_costs[-1].loops.append((line, c))
         self.emit(f"if (_B := _B - {c}) < 0: budget_out()", line)
 
     def loop_info(self, body: N.Block) -> dict:
