@@ -491,7 +491,9 @@ class State:
 
 
 def _call_lua(f: Any, args: tuple) -> Any:
-    return f(*args)
+    from .runtime.ops import call_n
+
+    return call_n(f, *args)
 
 
 class InterruptHandle:

@@ -38,6 +38,12 @@ from ..syntax.resolve import Var
 from . import costs, types
 
 INT, FLOAT, STR, BOOL, NIL, TABLE, FUNC = "int", "float", "str", "bool", "nil", "table", "func"
+# Lua functions take this many spare optional parameters beyond their own, so
+# that a call passing up to SPARE_ARGS arguments is always a plain Python call
+# (CPython specialises and inlines calls to functions without *args; with
+# *args every call would go through C, twice as slow). Calls that may pass
+# more go through ops.call_n, which drops the extra arguments.
+SPARE_ARGS = 4
 NUMS = (INT, FLOAT)
 MAXINT = 0x7FFFFFFFFFFFFFFF
 MININT = -0x8000000000000000
@@ -149,9 +155,15 @@ class CodeGen:
         self.scope_costs.append(sc)
 
         params = [f"{v.pyname}=None" for v in fn.param_vars]
-        params.append("*varargs" if fn.is_vararg else "*_")
-        for pyn in sorted(scope.boxes_needed):
-            params.append(f"{pyn}={pyn}")
+        if fn.is_vararg:
+            params.append("*varargs")
+        else:
+            params.extend(f"_{i}=None" for i in range(1, SPARE_ARGS + 1))
+        if scope.boxes_needed:
+            if not fn.is_vararg:
+                params.append("*")
+            for pyn in sorted(scope.boxes_needed):
+                params.append(f"{pyn}={pyn}")
         header_at = len(self.lines)
         self.emit(f"def {pyname}({', '.join(params)}):", fn.line)
         self.indent += 1
@@ -919,6 +931,11 @@ class CodeGen:
         return None
 
     # calls
+    @staticmethod
+    def needs_call_n(args: list, extra: int = 0) -> bool:
+        """May this call pass more arguments than SPARE_ARGS?"""
+        return len(args) + extra > SPARE_ARGS or bool(args) and is_multi(args[-1])
+
     def args_code(self, args: list) -> str:
         if not args:
             return ""
@@ -943,10 +960,14 @@ class CodeGen:
             fn = self.mark(isid, f"lookup_method({ob}, {key})")
             args = self.args_code(e.args)
             sid = self.site(kind, e.line, self.describe(e))
+            if self.needs_call_n(e.args, 1):
+                return self.mark(sid, f"call_n({fn}, {o}{', ' + args if args else ''})")
             return self.mark(sid, f"{fn}({o}{', ' + args if args else ''})")
         fn = self.ex(e.func)
         args = self.args_code(e.args)
         sid = self.site(kind, e.line, self.describe(e.func))
+        if self.needs_call_n(e.args):
+            return self.mark(sid, f"call_n({fn.code}{', ' + args if args else ''})")
         return self.mark(sid, f"{fn.code}({args})")
 
     def e_Call(self, e: N.Call) -> Expr:

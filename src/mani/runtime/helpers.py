@@ -24,6 +24,7 @@ SHARED_HELPERS = {
     "INF": math.inf,
     "NAN": math.nan,
     "first": ops.first,
+    "call_n": ops.call_n,
     "mv": ops.mv,
     "arith_add": ops.arith_add,
     "arith_sub": ops.arith_sub,

@@ -574,6 +574,25 @@ def rawget(t: Table, k: Any) -> Any:
     return dict.get(t, lookup_key(k))
 
 
+_CO_VARARGS = 0x04
+
+
+def call_n(f: Any, *args: Any) -> Any:
+    """Call ``f`` with any number of arguments: a Lua function drops the ones
+    beyond its parameters (see codegen.SPARE_ARGS)."""
+    code = getattr(f, "__code__", None)
+    if code is not None:
+        if not code.co_flags & _CO_VARARGS and len(args) > code.co_argcount:
+            args = args[: code.co_argcount]
+        return f(*args)
+    c = f.__class__
+    if c is Table or c is Userdata:
+        return f(*args)
+    if c in FUNCTION_TYPES:
+        return f(*args)
+    raise OpError(f"attempt to call a {type_name(f)} value", 0)
+
+
 def is_callable(v: Any) -> bool:
     c = v.__class__
     if c in FUNCTION_TYPES:
@@ -586,7 +605,7 @@ def _table_call(self: Table, *args: Any) -> Any:
     h = dict.get(mt, b"__call") if mt is not None else None
     if h is None:
         raise OpError("attempt to call a table value")
-    return h(self, *args)
+    return call_n(h, self, *args)
 
 
 def _userdata_call(self: Userdata, *args: Any) -> Any:
@@ -594,7 +613,7 @@ def _userdata_call(self: Userdata, *args: Any) -> Any:
     h = dict.get(mt, b"__call") if mt is not None else None
     if h is None:
         raise OpError("attempt to call a userdata value")
-    return h(self, *args)
+    return call_n(h, self, *args)
 
 
 Table.__call__ = _table_call  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import BudgetExceeded, Interrupted, LuaError
 from ..runtime import loops
-from ..runtime.ops import OpError, border, eq, first, metamethod, rawget as _rawget, rawset as _rawset
+from ..runtime.ops import OpError, border, call_n, eq, first, metamethod, rawget as _rawget, rawset as _rawset
 from ..runtime.trace import error_value, lib_function, lua_info, where
 from ..runtime.values import (
     MAXINT,
@@ -332,7 +332,7 @@ def lua_pcall(*args: Any) -> Any:
         raise arg_error(1, "pcall", "value expected")
     f = args[0]
     try:
-        r = f(*args[1:])
+        r = call_n(f, *args[1:])
     except _UNCATCHABLE:
         raise
     except BaseException as e:
@@ -348,7 +348,7 @@ def lua_xpcall(*args: Any) -> Any:
         raise type_error(2, "xpcall", "function", args)
     f, h = args[0], args[1]
     try:
-        r = f(*args[2:])
+        r = call_n(f, *args[2:])
     except _UNCATCHABLE:
         raise
     except BaseException as e:
