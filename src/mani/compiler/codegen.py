@@ -1158,8 +1158,8 @@ class CodeGen:
                 code = f"({ar} {op} {br} if {pre}(({c} := {u}.__class__) is float or {c} is int) else {helper}({ar}, {br}))"
                 return Expr(self.mark(sid, code))
             code = (f"({t} if {pre}({c} := {ar}.__class__) is {br}.__class__ and "
-                    f"({c} is float and (({t} := {ar} {op} {br}) is {t}) or "
-                    f"{c} is int and {RANGE.format(f'({t} := {ar} {op} {br})')}) "
+                    f"({c} is int and {RANGE.format(f'({t} := {ar} {op} {br})')} or "
+                    f"{c} is float and (({t} := {ar} {op} {br}) is {t})) "
                     f"else {helper}({ar}, {br}))")
             return Expr(self.mark(sid, code))
         pre, ar, br = self.bind2(a, b)

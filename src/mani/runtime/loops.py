@@ -179,7 +179,9 @@ def ops_index_any(t: Any, k: Any) -> Any:
 
 def table_nn(d: dict) -> Table:
     """A table from a dict display whose values may be nil."""
-    return Table({k: v for k, v in d.items() if v is not None})
+    if None in d.values():  # identity checks in C (Table's == is identity)
+        return Table({k: v for k, v in d.items() if v is not None})
+    return Table(d)
 
 
 def table_new(positional: tuple, keyed: tuple) -> Table:
