@@ -1244,7 +1244,8 @@ class CodeGen:
         b = self.ex(e.right)
         if op in ("==", "~="):
             return self.equality(op, a, b)
-        sid = self.site("compare", e.line)
+        # Lua reports a failed comparison on the line of its last operand
+        sid = self.site("compare", max(e.line, e.right.line))
         if op in (">", ">="):  # a > b is b < a; operands still run left to right
             op = "<" if op == ">" else "<="
             pre, ar, br = self.bind2(a, b)

@@ -181,7 +181,7 @@ def table_next(t: Table, k: Any) -> Any:
         i = pos.get(lk)
         if i is None:
             if dict.get(t, lk) is None:
-                raise lib_error("invalid key to 'next'")
+                raise OpError("invalid key to 'next'")  # Lua gives no position
             keys = list(t)
             pos = {kk: j for j, kk in enumerate(keys)}
             t.keys_cache = (keys, pos)
