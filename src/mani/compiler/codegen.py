@@ -748,6 +748,26 @@ class CodeGen:
         else:
             loopvar = v.pyname
             prologue = []
+        if v.static_type == INT and not _jumps_out(s.body):
+            # An integer loop without break or goto: check the meter once per
+            # chunk of up to CHUNK iterations, charging exactly what the
+            # iterations cost (one check instead of CHUNK).
+            cost = costs.loop_cost(self.model, s.body)
+            if not getattr(self, "second_variant", False):
+                self.scope_costs[-1].loops.append((s.line, cost))
+            ch = self.temp()
+            self.emit(f"for {ch} in chunks({it}):", s.line)
+            self.indent += 1
+            self.emit(f"if (_B := _B - len({ch}) * {cost}) < 0: budget_out()", s.line)
+            self.emit(f"for {loopvar} in {ch}:", s.line)
+            self.fn.loop_stack.append(info)
+            self.indent += 1
+            for p in prologue:
+                self.emit(p)
+            self.block(s.body.stmts)
+            self.indent -= 2
+            self.fn.loop_stack.pop()
+            return
         self.emit(f"for {loopvar} in {it}:", s.line)
         self.loop_body(s.body, s.line, info, prologue)
         self.after_python_loop(info)
@@ -1339,6 +1359,15 @@ class _CondBreak(N.Node):
 
 def saved_indent_prefix(indent: int) -> str:
     return ""
+
+
+def _jumps_out(body: N.Block) -> bool:
+    """Does a loop body contain break, goto or a label (outside nested
+    functions)?"""
+    for n in types._walk_no_functions(body):
+        if isinstance(n, (N.Break, N.Goto, N.Label)):
+            return True
+    return False
 
 
 def is_multi(e: N.Node) -> bool:

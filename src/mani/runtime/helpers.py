@@ -52,6 +52,7 @@ SHARED_HELPERS = {
     "range": range,
     "forrange": loops.forrange,
     "forin": loops.forin,
+    "chunks": loops.chunks,
     "table_nn": loops.table_nn,
     "table_new": loops.table_new,
     "table_seq": loops.table_seq,

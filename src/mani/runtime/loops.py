@@ -55,6 +55,21 @@ def forrange(a: Any, b: Any, c: Any = 1) -> Any:
     return _float_loop(a, b, c)
 
 
+CHUNK = 64
+
+
+def chunks(r: Any):
+    """Split an integer loop's range into sub-ranges of CHUNK iterations (the
+    meter is checked once per chunk; see codegen.s_NumericFor)."""
+    n = len(r)
+    if n <= CHUNK:
+        if n:
+            yield r
+        return
+    for lo in range(0, n, CHUNK):
+        yield r[lo:lo + CHUNK]
+
+
 def _float_loop(i: float, lim: float, step: float):
     if step > 0:
         while i <= lim:
