@@ -25,11 +25,9 @@ def chunk_display_name(name: Optional[str], source: bytes) -> str:
     """How messages name a chunk: the given name, or Lua's ``[string "..."]``."""
     if name is not None:
         return name
-    first = source.split(b"\n", 1)[0].split(b"\r", 1)[0]
-    text = first.decode("utf-8", "replace")
-    if len(text) > 40 or first != source:
-        return f'[string "{text[:40]}..."]'
-    return f'[string "{text}"]'
+    from .stdlib.loadlib import chunkid
+
+    return chunkid(source)
 
 
 class Program:
@@ -82,14 +80,29 @@ class Engine:
         libraries: Optional[tuple] = None,
         globals: Optional[Mapping[str, Any]] = None,
         max_string_size: int = 16 * 1024 * 1024,
+        module_loader: Optional[Callable[[str], Any]] = None,
+        clock: Optional[Callable[[], float]] = None,
+        entropy: Optional[Callable[[], int]] = None,
     ):
+        """Options: ``cost_model`` (weights of the meter); ``libraries``
+        (names from stdlib.registry.DEFAULT_LIBRARIES); ``globals`` (host
+        values and functions every State starts with); ``max_string_size``;
+        ``module_loader`` (name -> Lua source, a Program or None: enables
+        ``require`` of host modules, ``dofile`` and ``loadfile``); ``clock``
+        (seconds since the epoch: enables ``os.time/clock/date/difftime``);
+        ``entropy`` (an int source for ``math.randomseed()`` without
+        arguments; otherwise it is deterministic)."""
         from .stdlib import registry
 
+        self._module_loader = module_loader
+        self._clock = clock
+        self._entropy = entropy
         self._cost_model = cost_model or costs.CostModel()
         self._libraries = tuple(registry.DEFAULT_LIBRARIES if libraries is None else libraries)
         self._max_string_size = int(max_string_size)
         self._host_globals = dict(globals or {})
-        parts = repr((__version__, self._cost_model.fingerprint(), self._libraries, self._max_string_size))
+        parts = repr((__version__, self._cost_model.fingerprint(), self._libraries, self._max_string_size,
+                      module_loader is not None, clock is not None))
         self._fingerprint = hashlib.sha256(parts.encode()).hexdigest()[:16]
         self._template = registry.prepare(self)
         self._frozen = True

@@ -52,6 +52,8 @@ def to_lua(v: Any, st: "State") -> Any:
         return v
     if c.__name__ == "PortableFunction":
         return v.bind(st)
+    if c.__name__ == "Coroutine":
+        return v
     if c is LuaTable or c is LuaFunction:
         if v._state is not st:
             raise ValueError("a Lua value from another State cannot be passed to this State")

@@ -86,9 +86,14 @@ class Execution:
         ctx = self._ctx
         ctx.driver = greenlet.getcurrent()
         target = ctx.waiting
-        target.parent = ctx.driver if target is self._glet else target.parent
         self._glet.parent = ctx.driver
-        msg = target.switch(reply) if self._started else target.switch()
+        from .runtime import context
+
+        prev = context.swap(self._state._rt)  # library functions find the State
+        try:
+            msg = target.switch(reply) if self._started else target.switch()
+        finally:
+            context.swap(prev)
         self._started = True
         if self._glet.dead:
             kind, payload = msg

@@ -786,8 +786,19 @@ class CodeGen:
                 prologue.append(f"{v.pyname} = [{t}]")
             else:
                 targets.append(v.pyname)
-        self.emit(f"for {', '.join(targets)} in {self.mark(sid, f'forin({n}, {args})' if args else f'forin({n})')}:", s.line)
+        it = self.temp()
+        self.emit(f"{it} = {self.mark(sid, f'forin({n}, {args})' if args else f'forin({n})')}", s.line)
+        # an error in the body reaches the loop's closing value (zero cost
+        # in CPython 3.11 until an exception happens)
+        self.emit("try:")
+        self.indent += 1
+        self.emit(f"for {', '.join(targets)} in {it}:", s.line)
         self.loop_body(s.body, s.line, info, prologue)
+        self.indent -= 1
+        self.emit("except BaseException as _e:")
+        self.emit(f"    forin_abort({it}, _e)")
+        self.emit("    raise")
+        self.emit(f"{it} = None  # closes the iterator now (its closing value, if any)")
         self.after_python_loop(info)
 
     def s_Return(self, s: N.Return) -> None:

@@ -162,6 +162,10 @@ def _rhs_type(rhs, types: dict) -> Optional[str]:
 
 def infer_function(fn: N.Function) -> None:
     """Set ``static_type`` on the locals of ``fn`` (not of nested functions)."""
+    params = set(fn.param_vars)
+    for v in fn.scope.vars:  # forget what another body variant concluded
+        if v not in params:
+            v.static_type = None
     col = _Collector(fn.scope)
     col.block(fn.body)
     cands = {v: rhs for v, rhs in col.assigns.items() if not getattr(v, "assigned_outside", False)}

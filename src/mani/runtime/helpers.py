@@ -52,6 +52,7 @@ SHARED_HELPERS = {
     "range": range,
     "forrange": loops.forrange,
     "forin": loops.forin,
+    "forin_abort": loops.forin_abort,
     "chunks": loops.chunks,
     "table_nn": loops.table_nn,
     "table_new": loops.table_new,

@@ -83,6 +83,10 @@ def _float_loop(i: float, lim: float, step: float):
 
 def forin(n: int, f: Any = None, s: Any = None, ctl: Any = None, closing: Any = None, *_: Any):
     """The iterable of a generic ``for`` with ``n`` variables."""
+    if closing is not None and closing is not False:
+        if metamethod(closing, b"__close") is None:
+            raise OpError("variable '(for state)' got a non-closable value")
+        return _generic_iter(n, f, s, ctl, closing)
     if f is lua_next and s.__class__ is Table and ctl is None:
         return _pairs_iter(s, n)
     if f is ipairs_iter and ctl == 0:
@@ -132,9 +136,34 @@ def _ipairs_iter(t: Any, n: int):
             i += 1
 
 
+class _LoopError(Exception):
+    """Thrown into a generic-for iterator when the loop body fails, so the
+    loop's closing value receives the error."""
+
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+
+def forin_abort(it: Any, exc: BaseException) -> None:
+    """The body of a generic for raised ``exc``: close the iterator with it."""
+    from ..errors import BudgetExceeded, Interrupted
+
+    if getattr(it, "gi_code", None) is _generic_iter.__code__ and it.gi_frame is not None \
+            and not isinstance(exc, (BudgetExceeded, Interrupted)):
+        try:
+            it.throw(_LoopError(exc))
+        except (StopIteration, _LoopError):
+            pass
+
+
 def _generic_iter(n: int, f: Any, s: Any, ctl: Any, closing: Any):
     if f.__class__ not in FUNCTION_TYPES and metamethod(f, b"__call") is None:
         raise OpError(f"attempt to call a {type_name(f)} value (for iterator 'for iterator')")
+    if f is lua_next and s.__class__ is not Table:
+        from ..stdlib.base import type_error
+
+        raise type_error(1, "for iterator", "table", (s,))
+    failed = None
     try:
         while True:
             try:
@@ -162,9 +191,14 @@ def _generic_iter(n: int, f: Any, s: Any, ctl: Any, closing: Any):
                     return
                 ctl = r
                 yield r if n == 1 else (r,) + (None,) * (n - 1)
+    except _LoopError as w:
+        failed = w.exc
     finally:
         if closing is not None and closing is not False:
-            close_var(closing)
+            if failed is not None:
+                close_var_err(closing, failed)
+            else:
+                close_var(closing)
 
 
 from .trace import LIB_CODES  # noqa: E402
@@ -267,6 +301,11 @@ def close_var_err(v: Any, exc: BaseException) -> None:
         return
     h = metamethod(v, b"__close")
     if h is None:
+        return
+    from greenlet import GreenletExit
+
+    if isinstance(exc, GreenletExit):  # a cancelled run or closed coroutine
+        h(v, None)
         return
     from .trace import error_value
 

@@ -24,6 +24,7 @@ from .values import (
     float_to_str,
     lookup_key,
     norm_key,
+    obj_type_name,
     str_to_number,
     type_name,
     wrap_int,
@@ -44,6 +45,14 @@ class OpError(Exception):
         self.msg = msg
         self.culprit = culprit
         self.lib = lib
+
+
+def _no_position(err: OpError, a: Any, b: Any) -> OpError:
+    # with a string operand, Lua's arithmetic runs in the string library's
+    # metamethod (a C function): its runtime errors carry no position
+    if a.__class__ is bytes or b.__class__ is bytes:
+        err.nopos = True  # type: ignore[attr-defined]
+    return err
 
 
 def op_error(msg: str, culprit: int | None = None) -> OpError:
@@ -120,17 +129,17 @@ def _arith_fail(a: Any, b: Any, event: bytes, what: str = "perform arithmetic on
     if arith and (a.__class__ is bytes or b.__class__ is bytes):
         # Lua 5.4's string arithmetic metamethods (lstrlib's trymt)
         op = event[2:].decode()
-        raise OpError(f"attempt to {op} a '{type_name(a)}' with a '{type_name(b)}'")
+        raise OpError(f"attempt to {op} a '{obj_type_name(a)}' with a '{obj_type_name(b)}'")
     if what == "perform bitwise operation on":
         ia, ib = _int_operand(a), _int_operand(b)
         culprit = 1 if ia is not None else 0
         bad = b if culprit else a
         if _num(bad) is not None and bad.__class__ is not bytes:
             raise OpError("number has no integer representation", culprit)
-        raise OpError(f"attempt to {what} a {type_name(bad)} value", culprit)
+        raise OpError(f"attempt to {what} a {obj_type_name(bad)} value", culprit)
     culprit = 1 if _num(a) is not None else 0
     bad = b if culprit else a
-    raise OpError(f"attempt to {what} a {type_name(bad)} value", culprit)
+    raise OpError(f"attempt to {what} a {obj_type_name(bad)} value", culprit)
 
 
 def arith_add(a: Any, b: Any) -> Any:
@@ -195,7 +204,7 @@ def arith_idiv(a: Any, b: Any) -> Any:
         return _arith_fail(a, b, b"__idiv")
     if x.__class__ is int and y.__class__ is int:
         if y == 0:
-            raise OpError("attempt to divide by zero")
+            raise _no_position(OpError("attempt to divide by zero"), a, b)
         r = x // y
         return r if r <= MAXINT else wrap_int(r)
     return float_idiv(float(x), float(y))
@@ -223,7 +232,7 @@ def arith_mod(a: Any, b: Any) -> Any:
         return _arith_fail(a, b, b"__mod")
     if x.__class__ is int and y.__class__ is int:
         if y == 0:
-            raise OpError("attempt to perform 'n%0'")
+            raise _no_position(OpError("attempt to perform 'n%0'"), a, b)
         return x % y
     return float_mod(float(x), float(y))
 
@@ -258,7 +267,7 @@ def arith_unm(a: Any) -> Any:
             return call_meta1(h, a, a)
         if a.__class__ is bytes:
             raise OpError("attempt to unm a 'string' with a 'string'")
-        raise OpError(f"attempt to perform arithmetic on a {type_name(a)} value", 0)
+        raise OpError(f"attempt to perform arithmetic on a {obj_type_name(a)} value", 0)
     if x.__class__ is int:
         return wrap_int(-x)
     return -x
@@ -323,7 +332,7 @@ def bit_not(a: Any) -> Any:
             return call_meta1(h, a, a)
         if _num(a) is not None and a.__class__ is not bytes:
             raise OpError("number has no integer representation", 0)
-        raise OpError(f"attempt to perform bitwise operation on a {type_name(a)} value", 0)
+        raise OpError(f"attempt to perform bitwise operation on a {obj_type_name(a)} value", 0)
     return ~x
 
 
@@ -360,7 +369,7 @@ def _cmp_fail(a: Any, b: Any, event: bytes) -> bool:
     if h is not None:
         r = call_meta1(h, a, b)
         return r is not None and r is not False
-    ta, tb = type_name(a), type_name(b)
+    ta, tb = obj_type_name(a), obj_type_name(b)
     if ta == tb:
         raise OpError(f"attempt to compare two {ta} values")
     raise OpError(f"attempt to compare {ta} with {tb}")
@@ -408,7 +417,7 @@ def concat(a: Any, b: Any) -> Any:
     if h is not None:
         return call_meta1(h, a, b)
     culprit = 1 if x is not None else 0
-    raise OpError(f"attempt to concatenate a {type_name(b if culprit else a)} value", culprit)
+    raise OpError(f"attempt to concatenate a {obj_type_name(b if culprit else a)} value", culprit)
 
 
 def concat_n(*vals: Any) -> Any:
@@ -480,10 +489,22 @@ def length(v: Any) -> Any:
     h = metamethod(v, b"__len")
     if h is not None:
         return call_meta1(h, v)
-    raise OpError(f"attempt to get length of a {type_name(v)} value", 0)
+    raise OpError(f"attempt to get length of a {obj_type_name(v)} value", 0)
 
 
 # ------------------------------------------------------------------ indexing
+
+
+def index_other(o: Any, k: Any) -> Any:
+    """Index a value that is not a table (a non-table, non-function
+    ``__index``): strings go through the running State's string metatable."""
+    if o.__class__ is bytes:
+        from .context import current
+
+        h = dict.get(current().string_meta, b"__index")
+        if h.__class__ is Table:
+            return h[lookup_key(k)] if k is not None else None
+    raise OpError(f"attempt to index a {obj_type_name(o)} value")
 
 
 def make_indexers(string_meta: Table) -> tuple:
@@ -507,9 +528,10 @@ def make_indexers(string_meta: Table) -> tuple:
                 if h.__class__ is Table:
                     return h[lookup_key(k)] if k is not None else None
                 return call_meta1(h, o, k)
-        raise OpError(f"attempt to index a {type_name(o)} value", 0)
+        raise OpError(f"attempt to index a {obj_type_name(o)} value", 0)
 
     def setindex(o: Any, k: Any, v: Any) -> None:
+        first_ = o
         for _ in range(2000):
             c = o.__class__
             if c is Table:
@@ -529,9 +551,9 @@ def make_indexers(string_meta: Table) -> tuple:
                 if h is None:
                     raise OpError("attempt to index a userdata value", 0)
             else:
-                raise OpError(f"attempt to index a {type_name(o)} value", 0)
-            if h.__class__ is Table:
-                o = h
+                raise OpError(f"attempt to index a {obj_type_name(o)} value", 0 if o is first_ else None)
+            if h.__class__ not in FUNCTION_TYPES:
+                o = h  # a table (or any value) to assign into instead
                 continue
             h(o, k, v)
             return
@@ -590,7 +612,7 @@ def call_n(f: Any, *args: Any) -> Any:
         return f(*args)
     if c in FUNCTION_TYPES:
         return f(*args)
-    raise OpError(f"attempt to call a {type_name(f)} value", 0)
+    raise OpError(f"attempt to call a {obj_type_name(f)} value", 0)
 
 
 def is_callable(v: Any) -> bool:

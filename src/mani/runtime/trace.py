@@ -127,7 +127,7 @@ def _compute_value(exc: BaseException) -> Any:
     info = lua_info(tb.tb_frame.f_code)
     assert info is not None
     pos = f"{info.chunk}:{tb.tb_lineno}: "
-    if nlib >= 2 or nlib == 1 and not getattr(exc, "lib", True):
+    if nlib >= 2 or nlib == 1 and not getattr(exc, "lib", True) or getattr(exc, "nopos", False):
         # raised inside a library function ("C function"): Lua gives no
         # position, except for luaL_error-style errors about the call itself
         pos = ""

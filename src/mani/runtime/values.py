@@ -120,9 +120,11 @@ class Table(dict):
                     return v
                 t = h
                 continue
-            from .ops import call_meta1
+            from .ops import call_meta1, index_other
 
-            return call_meta1(h, t, key)
+            if h.__class__ in FUNCTION_TYPES or h.__class__ is Userdata:
+                return call_meta1(h, t, key)
+            return index_other(h, key)  # __index may be any indexable value
         from .ops import op_error
 
         raise op_error("'__index' chain too long; possible loop")
@@ -171,6 +173,19 @@ def type_name(v: Any) -> str:
     if c.__name__ == "Coroutine":
         return "thread"
     return "userdata"
+
+
+def obj_type_name(v: Any) -> str:
+    """The type name error messages use: a table's or userdata's metatable
+    ``__name`` when it is a string (``luaT_objtypename``)."""
+    c = v.__class__
+    if c is Table or c is Userdata:
+        mt = v.meta
+        if mt is not None:
+            nm = dict.get(mt, b"__name")
+            if nm.__class__ is bytes:
+                return nm.decode("utf-8", "replace")
+    return type_name(v)
 
 
 def norm_key(k: Any) -> Any:

@@ -27,6 +27,7 @@ from ..runtime.values import (
     float_to_int,
     lookup_key,
     number_to_str,
+    obj_type_name,
     str_to_number,
     type_name,
     wrap_int,
@@ -52,7 +53,7 @@ def lib_error(msg: str) -> OpError:
 
 
 def type_error(n: int, fname: str, expected: str, args: tuple) -> OpError:
-    got = type_name(args[n - 1]) if len(args) >= n else "no value"
+    got = obj_type_name(args[n - 1]) if len(args) >= n else "no value"
     return arg_error(n, fname, f"{expected} expected, got {got}")
 
 
@@ -204,8 +205,7 @@ def lua_pairs(*args: Any) -> Any:
         r = h(v)
         r = r if r.__class__ is tuple else (r,)
         return (r + (None, None, None))[:3]
-    if v.__class__ is not Table:
-        raise type_error(1, "pairs", "table", args)
+    # no type check here: like Lua, a non-table fails when iterated
     return (lua_next, v, None)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import base
 
-DEFAULT_LIBRARIES = ("base", "string", "table", "math", "utf8", "coroutine")
+DEFAULT_LIBRARIES = ("base", "string", "table", "math", "utf8", "coroutine", "load", "os")
 
 # name -> module with SHARED (dict) or TABLE (dict) and optional bind(rt)
 _PROVIDERS: dict = {"base": base}

@@ -1,0 +1,114 @@
+"""The coroutine library: create resume yield status wrap isyieldable running
+close. The machinery (greenlets, threads, closing) is in runtime.coroutines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import LuaError
+from ..runtime import coroutines as C
+from ..runtime.context import charge, current
+from ..runtime.trace import lib_function
+from ..runtime.values import FUNCTION_TYPES
+from .tablelib import LibError, type_error
+
+
+def _check_co(args: tuple, n: int, qual: str) -> C.Coroutine:
+    v = args[n - 1] if len(args) >= n else None
+    if v.__class__ is C.Coroutine:
+        return v
+    raise type_error(args, n, qual, "thread")
+
+
+def _check_fn(args: tuple, n: int, qual: str) -> Any:
+    v = args[n - 1] if len(args) >= n else None
+    if v.__class__ in FUNCTION_TYPES:
+        return v
+    raise type_error(args, n, qual, "function")
+
+
+@lib_function
+def co_create(*args: Any) -> Any:
+    fn = _check_fn(args, 1, "coroutine.create")
+    charge(1)
+    return C.Coroutine(fn, current())
+
+
+@lib_function
+def co_resume(*args: Any) -> Any:
+    co = _check_co(args, 1, "coroutine.resume")
+    charge(1)
+    ok, v = C.resume(co, args[1:])
+    if ok:
+        return (True,) + v if v.__class__ is tuple else (True, v)
+    return (False, v)
+
+
+co_yield = C.lua_yield
+
+@lib_function
+def co_status(*args: Any) -> Any:
+    co = _check_co(args, 1, "coroutine.status")
+    return C.status_of(co, current()).encode()
+
+
+@lib_function
+def co_running(*args: Any) -> Any:
+    co = C.running(current())
+    return (co, co.is_main)
+
+
+@lib_function
+def co_isyieldable(*args: Any) -> Any:
+    if args and args[0] is not None:
+        co = _check_co(args, 1, "coroutine.isyieldable")
+    else:
+        co = C.running(current())
+    return C.is_yieldable(co)
+
+
+@lib_function
+def co_close(*args: Any) -> Any:
+    co = _check_co(args, 1, "coroutine.close")
+    charge(1)
+    r = C.close(co)
+    return r[0] if len(r) == 1 else r
+
+
+@lib_function
+def co_wrap(*args: Any) -> Any:
+    fn = _check_fn(args, 1, "coroutine.wrap")
+    charge(1)
+    co = C.Coroutine(fn, current())
+
+    @lib_function
+    def wrapped(*a: Any) -> Any:
+        charge(1)
+        ok, v = C.resume(co, a)
+        if ok:
+            if v.__class__ is tuple and len(v) == 1:
+                return v[0]
+            return v
+        if co.status == C.DEAD:
+            co.error = None  # reference closes the dead coroutine here
+        if v.__class__ is bytes:
+            # like luaL_where(L, 1): prefix the position of the caller
+            raise LibError(v.decode("utf-8", "surrogateescape"))
+        raise LuaError(v)
+
+    return wrapped
+
+
+TABLE = {
+    b"create": co_create,
+    b"resume": co_resume,
+    b"yield": co_yield,
+    b"status": co_status,
+    b"wrap": co_wrap,
+    b"isyieldable": co_isyieldable,
+    b"running": co_running,
+    b"close": co_close,
+}
+
+__all__ = ["TABLE"]

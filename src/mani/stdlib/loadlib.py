@@ -1,0 +1,581 @@
+"""Chunk loading and the host-facing odds and ends: ``load``, ``require`` and
+``package``, ``collectgarbage``, and, when the host allows them,
+``dofile``/``loadfile`` and an ``os`` table.
+
+Engine options read here (attributes of the Engine; absent means off):
+
+* ``_module_loader``: ``callable(name: str) -> str | bytes | Program | None``.
+  ``require(name)`` asks it after ``package.preload``; ``dofile`` and
+  ``loadfile`` exist only when it is given and ask it for file names. No
+  filesystem access happens otherwise.
+* ``_clock``: ``callable() -> float``, seconds since the epoch. When given
+  (and "os" is among the Engine's libraries) States get ``os.time``,
+  ``os.clock``, ``os.date`` and ``os.difftime``. mani's ``os`` has no time
+  zones: local time is UTC.
+
+Binary chunks are always refused. ``load`` compiles through the Engine and
+caches Programs per Engine (a small LRU keyed by chunk name and source); the
+cost charged does not depend on the cache, so costs stay deterministic.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from typing import Any
+
+from ..errors import LuaError, LuaSyntaxError
+from ..runtime.context import charge, current
+from ..runtime.ops import call_n, first
+from ..runtime.trace import error_value, lib_function
+from ..runtime.values import FUNCTION_TYPES, Table, number_to_str, to_integer
+from .base import _UNCATCHABLE
+from .tablelib import (
+    LibError,
+    arg_error,
+    caller_where,
+    check_integer,
+    check_string,
+    opt_integer,
+    opt_string,
+    setindex,
+    type_error,
+)
+
+LUA_IDSIZE = 60
+COMPILE_BASE = 10  # cost of compiling a chunk: COMPILE_BASE + len // 4
+_CACHE_SIZE = 64
+
+# ------------------------------------------------------------- chunk names
+
+
+def chunkid(source: bytes) -> str:
+    """Lua's ``luaO_chunkid``: how messages show a chunk name."""
+    text = source.decode("utf-8", "surrogateescape")
+    if source.startswith(b"="):
+        return source[1:LUA_IDSIZE].decode("utf-8", "surrogateescape")
+    if source.startswith(b"@"):
+        if len(source) <= LUA_IDSIZE:
+            return text[1:]
+        keep = LUA_IDSIZE - 3 - 1
+        return "..." + source[len(source) - keep:].decode("utf-8", "surrogateescape")
+    room = LUA_IDSIZE - len('[string "...')  - len('"]') - 1
+    nl = source.find(b"\n")
+    if nl < 0 and len(source) < room:
+        return f'[string "{text}"]'
+    part = source if nl < 0 else source[:nl]
+    if len(part) > room:
+        part = part[:room]
+    return '[string "' + part.decode("utf-8", "surrogateescape") + '..."]'
+
+
+# ------------------------------------------------------------------ compile
+
+_CACHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+
+
+def compile_chunk(engine: Any, src: bytes, display: str) -> Any:
+    """Compile (or reuse) a Program; raises LuaSyntaxError."""
+    key = (display, src)
+    with _CACHE_LOCK:
+        cache = _CACHES.get(engine)
+        if cache is None:
+            cache = _CACHES[engine] = OrderedDict()
+        prog = cache.get(key)
+        if prog is not None:
+            cache.move_to_end(key)
+            return prog
+    prog = engine.compile(src, display)
+    with _CACHE_LOCK:
+        cache[key] = prog
+        if len(cache) > _CACHE_SIZE:
+            cache.popitem(last=False)
+    return prog
+
+
+def _charge_compile(n: int) -> None:
+    charge(COMPILE_BASE + n // 4)
+
+
+def load_source(rt: Any, src: bytes, chunkname: bytes, mode: bytes, env: Any) -> tuple:
+    """Compile ``src`` and bind it to ``env``: ``(function,)`` or ``(None, msg)``."""
+    _charge_compile(len(src))
+    if src[:1] == b"\x1b":
+        if b"b" not in mode:
+            return (None, b"attempt to load a binary chunk (mode is '" + mode + b"')")
+        return (None, b"attempt to load a binary chunk (mode is 't')")
+    if b"t" not in mode:
+        return (None, b"attempt to load a text chunk (mode is '" + mode + b"')")
+    try:
+        prog = compile_chunk(rt.engine, src, chunkid(chunkname))
+    except LuaSyntaxError as exc:
+        return (None, exc.lua_value)
+    except RecursionError:
+        return (None, chunkid(chunkname).encode("utf-8", "surrogateescape") + b": chunk has too many syntax levels")
+    return (rt.state._instantiate(prog, env),)
+
+
+def _read_pieces(reader: Any) -> Any:
+    """Call a load reader until it returns nil or ''; bytes, or an error
+    value wrapped in a 1-tuple."""
+    parts = []
+    total = 0
+    limit = current().engine.max_string_size
+    while True:
+        try:
+            r = first(reader())
+        except _UNCATCHABLE:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - load returns it
+            return (error_value(exc),)
+        if r is None:
+            break
+        c = r.__class__
+        if c is not bytes:
+            if c is int or c is float:
+                r = number_to_str(r)
+            else:
+                return ((caller_where() + "reader function must return a string").encode(),)
+        if not r:
+            break
+        charge(1 + len(r) // 64)
+        total += len(r)
+        if total > limit:
+            return (b"not enough memory",)
+        parts.append(r)
+    return b"".join(parts)
+
+
+# ------------------------------------------------------------------ binding
+
+
+def bind(rt: Any) -> dict:
+    """The per-State functions and tables."""
+    engine = rt.engine
+    G = rt.state._G
+    loader = getattr(engine, "_module_loader", None)
+    clock = getattr(engine, "_clock", None)
+
+    @lib_function
+    def lua_load(*args: Any) -> Any:
+        chunk = args[0] if args else None
+        c = chunk.__class__
+        mode = opt_string(args, 3, "load", b"bt")
+        env = args[3] if len(args) >= 4 else G
+        if c is bytes or c is int or c is float:
+            src = chunk if c is bytes else number_to_str(chunk)
+            name = opt_string(args, 2, "load", src)
+        else:
+            name = opt_string(args, 2, "load", b"=(load)")
+            if c not in FUNCTION_TYPES:
+                raise type_error(args, 1, "load", "function")
+            got = _read_pieces(chunk)
+            if got.__class__ is tuple:
+                return (None, got[0])
+            src = got
+        r = load_source(rt, src, name, mode, env)
+        return r[0] if len(r) == 1 else r
+
+    loaded = Table()
+    preload = Table()
+    searchers = Table()
+    package = Table()
+
+    @lib_function
+    def searcher_preload(*args: Any) -> Any:
+        name = check_string(args, 1, "?")
+        v = preload[name]
+        if v is None:
+            return (b"no field package.preload['" + name + b"']")
+        return (v, b":preload:")
+
+    def _host_source(name: bytes) -> Any:
+        try:
+            got = loader(name.decode("utf-8", "surrogateescape"))
+        except Exception as exc:  # noqa: BLE001 - a host failure is a Lua error
+            raise LuaError(f"host module loader failed for '{name.decode('utf-8', 'replace')}': {exc}".encode())
+        if isinstance(got, str):
+            got = got.encode("utf-8", "surrogateescape")
+        return got
+
+    @lib_function
+    def searcher_host(*args: Any) -> Any:
+        name = check_string(args, 1, "?")
+        got = _host_source(name)
+        if got is None:
+            return b"no module '" + name + b"' in the host loader"
+        if got.__class__ is not bytes and type(got).__name__ == "Program":
+            return (rt.state._instantiate(got, G), name)
+        got = bytes(got)
+        r = load_source(rt, got, b"@" + name, b"t", G)
+        if len(r) == 2:
+            raise LibError(
+                f"error loading module '{name.decode('utf-8', 'surrogateescape')}' from the host loader:\n\t"
+                + r[1].decode("utf-8", "surrogateescape")
+            )
+        return (r[0], name)
+
+    dict.__setitem__(searchers, 1, searcher_preload)
+    if loader is not None:
+        dict.__setitem__(searchers, 2, searcher_host)
+
+    @lib_function
+    def lua_require(*args: Any) -> Any:
+        name = check_string(args, 1, "require")
+        charge(1)
+        v = loaded[name]
+        if v is not None and v is not False:
+            return v
+        srch = package[b"searchers"]
+        if srch.__class__ is not Table:
+            raise LibError("'package.searchers' must be a table")
+        msg = []
+        i = 1
+        while True:
+            s = dict.get(srch, i)
+            if s is None:
+                text = b"".join(msg).decode("utf-8", "surrogateescape")
+                raise LibError(f"module '{name.decode('utf-8', 'surrogateescape')}' not found:{text}")
+            charge(1)
+            r = s(name)
+            if r.__class__ is not tuple:
+                r = (r, None)
+            elif len(r) < 2:
+                r = (r + (None, None))[:2]
+            ld, data = r[0], r[1]
+            if ld.__class__ in FUNCTION_TYPES:
+                break
+            if ld.__class__ is bytes or ld.__class__ is int or ld.__class__ is float:
+                msg.append(b"\n\t" + (ld if ld.__class__ is bytes else number_to_str(ld)))
+            i += 1
+        res = first(call_n(ld, name, data))
+        if res is not None:
+            setindex(loaded, name, res)
+        if loaded[name] is None:
+            setindex(loaded, name, True)
+        return (loaded[name], data)
+
+    for libname in (b"_G", b"string", b"table", b"math", b"utf8", b"coroutine", b"os"):
+        v = dict.get(G, libname) if libname != b"_G" else G
+        if v is not None:
+            dict.__setitem__(loaded, libname, v)
+    dict.__setitem__(package, b"loaded", loaded)
+    dict.__setitem__(package, b"preload", preload)
+    dict.__setitem__(package, b"searchers", searchers)
+    dict.__setitem__(package, b"config", b"/\n;\n?\n!\n-\n")
+    dict.__setitem__(package, b"path", b"")
+    dict.__setitem__(package, b"cpath", b"")
+    dict.__setitem__(loaded, b"package", package)
+
+    gc = {"running": True, "mode": b"incremental", b"setpause": 200, b"setstepmul": 100}
+
+    @lib_function
+    def lua_collectgarbage(*args: Any) -> Any:
+        opt = opt_string(args, 1, "collectgarbage", b"collect")
+        charge(1)
+        if opt == b"collect":
+            return 0
+        if opt == b"count":
+            return 24.0
+        if opt == b"step":
+            opt_integer(args, 2, "collectgarbage", 0)
+            return True
+        if opt == b"isrunning":
+            return gc["running"]
+        if opt == b"stop":
+            gc["running"] = False
+            return 0
+        if opt == b"restart":
+            gc["running"] = True
+            return 0
+        if opt in (b"setpause", b"setstepmul"):
+            v = opt_integer(args, 2, "collectgarbage", 0)
+            prev = gc[opt]
+            gc[opt] = v
+            return prev
+        if opt in (b"incremental", b"generational"):
+            prev = gc["mode"]
+            gc["mode"] = opt
+            return prev
+        raise arg_error(1, "collectgarbage", f"invalid option '{opt.decode('utf-8', 'surrogateescape')}'")
+
+    out: dict = {
+        b"load": lua_load,
+        b"require": lua_require,
+        b"package": package,
+        b"collectgarbage": lua_collectgarbage,
+    }
+
+    if loader is not None:
+
+        def _load_file(fname: bytes, mode: bytes, env: Any) -> tuple:
+            got = _host_source(fname)
+            if got is None:
+                return (None, b"cannot open " + fname)
+            if got.__class__ is not bytes and type(got).__name__ == "Program":
+                return (rt.state._instantiate(got, env),)
+            return load_source(rt, bytes(got), b"@" + fname, mode, env)
+
+        @lib_function
+        def lua_loadfile(*args: Any) -> Any:
+            fname = check_string(args, 1, "loadfile")
+            mode = opt_string(args, 2, "loadfile", b"bt")
+            env = args[2] if len(args) >= 3 else G
+            r = _load_file(fname, mode, env)
+            return r[0] if len(r) == 1 else r
+
+        @lib_function
+        def lua_dofile(*args: Any) -> Any:
+            fname = check_string(args, 1, "dofile")
+            r = _load_file(fname, b"bt", G)
+            if len(r) == 2:
+                raise LuaError(r[1])
+            return r[0]()
+
+        out[b"loadfile"] = lua_loadfile
+        out[b"dofile"] = lua_dofile
+
+    if clock is not None and "os" in getattr(engine, "_libraries", ()):
+        out[b"os"] = make_os(clock)
+        dict.__setitem__(loaded, b"os", out[b"os"])
+    return out
+
+
+# ----------------------------------------------------------------------- os
+
+_DAYS = (b"Sunday", b"Monday", b"Tuesday", b"Wednesday", b"Thursday", b"Friday", b"Saturday")
+_MONTHS = (b"January", b"February", b"March", b"April", b"May", b"June", b"July", b"August",
+           b"September", b"October", b"November", b"December")
+
+
+def days_from_civil(y: int, m: int, d: int) -> int:
+    """Days since 1970-01-01 of a proleptic Gregorian date."""
+    y -= m <= 2
+    era = y // 400
+    yoe = y - era * 400
+    mp = (m + 9) % 12
+    doy = (153 * mp + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def civil_from_days(z: int) -> tuple:
+    z += 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    y = yoe + era * 400
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + 3 if mp < 10 else mp - 9
+    return (y + (m <= 2), m, d)
+
+
+class _Tm:
+    __slots__ = ("year", "month", "day", "hour", "min", "sec", "wday", "yday")
+
+    def __init__(self, t: int):
+        days, secs = divmod(t, 86400)
+        self.year, self.month, self.day = civil_from_days(days)
+        self.hour, rem = divmod(secs, 3600)
+        self.min, self.sec = divmod(rem, 60)
+        self.wday = (days + 4) % 7  # 0 = Sunday
+        self.yday = days - days_from_civil(self.year, 1, 1)  # 0-based
+
+
+_VALID = set("aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%")
+_VALID_E = set("cCxXyY")
+_VALID_O = set("deHImMSuUVwWy")
+
+
+def strftime(fmt: bytes, tm: _Tm, utc: bool, qual: str) -> bytes:
+    out = []
+    i = 0
+    n = len(fmt)
+    while i < n:
+        ch = fmt[i]
+        if ch != 37:  # '%'
+            out.append(bytes((ch,)))
+            i += 1
+            continue
+        i += 1
+        spec = chr(fmt[i]) if i < n else ""
+        if spec in ("E", "O"):
+            nxt = chr(fmt[i + 1]) if i + 1 < n else ""
+            if nxt not in (_VALID_E if spec == "E" else _VALID_O):
+                bad = fmt[i - 1:i + 2].decode("latin-1")
+                raise arg_error(1, qual, f"invalid conversion specifier '{bad}'")
+            i += 1
+            spec = nxt
+        elif spec not in _VALID:
+            bad = fmt[i - 1:i + 1].decode("latin-1")
+            raise arg_error(1, qual, f"invalid conversion specifier '{bad}'")
+        i += 1
+        out.append(_conv(spec, tm, utc).encode())
+    return b"".join(out)
+
+
+def _conv(c: str, tm: _Tm, utc: bool) -> str:
+    if c == "a":
+        return _DAYS[tm.wday][:3].decode()
+    if c == "A":
+        return _DAYS[tm.wday].decode()
+    if c in ("b", "h"):
+        return _MONTHS[tm.month - 1][:3].decode()
+    if c == "B":
+        return _MONTHS[tm.month - 1].decode()
+    if c == "c":
+        return f"{_conv('a', tm, utc)} {_conv('b', tm, utc)} {tm.day:2d} {tm.hour:02d}:{tm.min:02d}:{tm.sec:02d} {tm.year}"
+    if c == "C":
+        return f"{tm.year // 100:02d}"
+    if c == "d":
+        return f"{tm.day:02d}"
+    if c == "D":
+        return f"{tm.month:02d}/{tm.day:02d}/{tm.year % 100:02d}"
+    if c == "e":
+        return f"{tm.day:2d}"
+    if c == "F":
+        return f"{tm.year}-{tm.month:02d}-{tm.day:02d}"
+    if c == "g":
+        return f"{_iso(tm)[0] % 100:02d}"
+    if c == "G":
+        return f"{_iso(tm)[0]}"
+    if c == "H":
+        return f"{tm.hour:02d}"
+    if c == "I":
+        return f"{(tm.hour % 12) or 12:02d}"
+    if c == "j":
+        return f"{tm.yday + 1:03d}"
+    if c == "m":
+        return f"{tm.month:02d}"
+    if c == "M":
+        return f"{tm.min:02d}"
+    if c == "n":
+        return "\n"
+    if c == "p":
+        return "AM" if tm.hour < 12 else "PM"
+    if c == "r":
+        return f"{_conv('I', tm, utc)}:{tm.min:02d}:{tm.sec:02d} {_conv('p', tm, utc)}"
+    if c == "R":
+        return f"{tm.hour:02d}:{tm.min:02d}"
+    if c == "S":
+        return f"{tm.sec:02d}"
+    if c == "t":
+        return "\t"
+    if c in ("T", "X"):
+        return f"{tm.hour:02d}:{tm.min:02d}:{tm.sec:02d}"
+    if c == "u":
+        return str((tm.wday + 6) % 7 + 1)
+    if c == "U":
+        return f"{(tm.yday + 7 - tm.wday) // 7:02d}"
+    if c == "V":
+        return f"{_iso(tm)[1]:02d}"
+    if c == "w":
+        return str(tm.wday)
+    if c == "W":
+        return f"{(tm.yday + 7 - (tm.wday + 6) % 7) // 7:02d}"
+    if c == "x":
+        return f"{tm.month:02d}/{tm.day:02d}/{tm.year % 100:02d}"
+    if c == "y":
+        return f"{tm.year % 100:02d}"
+    if c == "Y":
+        return str(tm.year)
+    if c == "z":
+        return "+0000"
+    if c == "Z":
+        return "GMT" if utc else "UTC"
+    return "%"
+
+
+def _iso(tm: _Tm) -> tuple:
+    """ISO 8601 week-based year and week number."""
+    wd = (tm.wday + 6) % 7  # Monday = 0
+    thursday = days_from_civil(tm.year, tm.month, tm.day) - wd + 3
+    y = civil_from_days(thursday)[0]
+    week = (thursday - days_from_civil(y, 1, 1)) // 7 + 1
+    return y, week
+
+
+def make_os(clock: Any) -> Table:
+    start = clock()
+
+    def now() -> int:
+        return int(clock() // 1)
+
+    def _field(t: Table, key: bytes, d: int, delta: int) -> int:
+        v = t[key]
+        res = to_integer(v)
+        if res is None:
+            if v is not None:
+                raise LibError(f"field '{key.decode()}' is not an integer")
+            if d < 0:
+                raise LibError(f"field '{key.decode()}' missing in date table")
+            return d
+        if not (res - delta <= 0x7FFFFFFF if res >= 0 else -0x80000000 + delta <= res):
+            raise LibError(f"field '{key.decode()}' is out-of-bound")
+        return res - delta
+
+    def _setall(t: Table, tm: _Tm) -> None:
+        for k, v in ((b"year", tm.year), (b"month", tm.month), (b"day", tm.day), (b"hour", tm.hour),
+                     (b"min", tm.min), (b"sec", tm.sec), (b"yday", tm.yday + 1), (b"wday", tm.wday + 1)):
+            setindex(t, k, v)
+        setindex(t, b"isdst", False)
+
+    @lib_function
+    def os_time(*args: Any) -> Any:
+        if not args or args[0] is None:
+            return now()
+        t = args[0]
+        if t.__class__ is not Table:
+            raise type_error(args, 1, "os.time", "table")
+        year = _field(t, b"year", -1, 1900) + 1900
+        month = _field(t, b"month", -1, 1)
+        day = _field(t, b"day", -1, 0)
+        hour = _field(t, b"hour", 12, 0)
+        minute = _field(t, b"min", 0, 0)
+        sec = _field(t, b"sec", 0, 0)
+        y = year + month // 12
+        m = month % 12 + 1
+        r = (days_from_civil(y, m, 1) + day - 1) * 86400 + hour * 3600 + minute * 60 + sec
+        if not -(1 << 55) < r < (1 << 55):
+            raise LibError("time result cannot be represented in this installation")
+        _setall(t, _Tm(r))
+        return r
+
+    @lib_function
+    def os_clock(*args: Any) -> Any:
+        return float(clock() - start)
+
+    @lib_function
+    def os_date(*args: Any) -> Any:
+        fmt = opt_string(args, 1, "os.date", b"%c")
+        t = now() if len(args) < 2 or args[1] is None else check_integer(args, 2, "os.date")
+        utc = fmt.startswith(b"!")
+        if utc:
+            fmt = fmt[1:]
+        if not -(1 << 55) < t < (1 << 55):
+            raise LibError("date result cannot be represented in this installation")
+        tm = _Tm(t)
+        charge(1 + len(fmt) // 8)
+        if fmt == b"*t":
+            r = Table()
+            _setall(r, tm)
+            return r
+        return strftime(fmt, tm, utc, "os.date")
+
+    @lib_function
+    def os_difftime(*args: Any) -> Any:
+        t1 = check_integer(args, 1, "os.difftime")
+        t2 = opt_integer(args, 2, "os.difftime", 0)
+        return float(t1 - t2)
+
+    os = Table()
+    for k, v in ((b"time", os_time), (b"clock", os_clock), (b"date", os_date), (b"difftime", os_difftime)):
+        dict.__setitem__(os, k, v)
+    return os
+
+
+__all__ = ["bind", "chunkid", "load_source", "compile_chunk", "make_os", "strftime"]
