@@ -516,16 +516,18 @@ class CodeGen:
                 self.assign_name(t, Expr(val))
             return
         # multiple assignment: evaluate target prefixes, then values, then assign
+        assigned = {t.var.pyname for t in s.targets if isinstance(t, N.Name) and t.var is not None}
+
         def prod():
             pre = []
             for t in s.targets:
                 if isinstance(t, N.Index):
                     o = self.ex(t.obj)
                     k = self.ex(t.key)
-                    # snapshot variables: an earlier target may assign them
-                    if not o.simple or o.code.isidentifier():
+                    # snapshot variables that a target of this statement assigns
+                    if o.code in assigned:
                         o.simple = False
-                    if not k.simple or k.code.isidentifier():
+                    if k.code in assigned:
                         k.simple = False
                     if not o.simple:
                         tmp = self.temp()
@@ -916,6 +918,9 @@ class CodeGen:
         sid = self.site("index", line, desc)
         if obj.ty == TABLE and obj.simple and key.ty in (STR, INT, FLOAT, TABLE, FUNC):
             return Expr(self.mark(sid, f"{obj.code}[{key.code}]"))
+        if obj.ty == TABLE and obj.simple:
+            kb, k = self.simple(key)
+            return Expr(self.mark(sid, f"({obj.code}[{k}] if {kb}.__class__ is not bool else index({obj.code}, {k}))"))
         ob, o = self.simple(obj)
         if key.ty in (STR, INT, FLOAT, TABLE, FUNC):
             kb, k = key.code, key.code
@@ -974,7 +979,7 @@ class CodeGen:
         last = args[-1]
         if isinstance(last, N.Vararg):
             fixed.append("*varargs")
-        elif isinstance(last, (N.Call, N.MethodCall)):
+        elif is_multi(last):
             fixed.append(f"*mv({self.call_raw(last)})")
         else:
             fixed.append(self.ex(last).code)
@@ -1382,7 +1387,12 @@ def _jumps_out(body: N.Block) -> bool:
 
 
 def is_multi(e: N.Node) -> bool:
-    return isinstance(e, (N.Call, N.MethodCall, N.Vararg))
+    """Can this expression produce several values (at the end of a list)?
+    A call of a local function known to return one value cannot."""
+    if isinstance(e, N.Call):
+        f = e.func
+        return not (isinstance(f, N.Name) and f.var is not None and f.var.single_return)
+    return isinstance(e, (N.MethodCall, N.Vararg))
 
 
 # ----------------------------------------------------------- AST rewriting
