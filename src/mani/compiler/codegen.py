@@ -1074,7 +1074,8 @@ class CodeGen:
                 items.append(f"{f.key.value!r}: {v.code}")
         code = f"Table({{{', '.join(items)}}})"
         if maybe_nil:
-            code = f"table_nn({{{', '.join(items)}}})"
+            t = self.temp()
+            code = f"({t} if None not in ({t} := {code}).values() else table_clean({t}))"
         return Expr(code, TABLE)
 
     # operators
@@ -1131,9 +1132,26 @@ class CodeGen:
             return self.concat(e)
         if op in ("==", "~=", "<", "<=", ">", ">="):
             return Expr(f"({self.compare(e)})", BOOL)
+        if op in ("+", "-", "*") and types.expr_type(e, {}) == INT:
+            # Wrapping to 64 bits commutes with + - *: compute the whole
+            # integer tree exactly and wrap once at its root.
+            t = self.temp()
+            return Expr(f"({t} if {RANGE.format(f'({t} := {self.exact_int(e)})')} else wrap_int({t}))", INT)
         a = self.ex(e.left)
         b = self.ex(e.right)
         return self.arith(op, a, b, e)
+
+    def exact_int(self, e: N.Node) -> str:
+        """Python code for an integer + - * tree without intermediate wrapping
+        (leaves are compiled normally)."""
+        if isinstance(e, N.BinOp) and e.op in ("+", "-", "*") and types.expr_type(e, {}) == INT:
+            return f"({self.exact_int(e.left)} {e.op} {self.exact_int(e.right)})"
+        if isinstance(e, N.UnOp) and e.op == "-" and types.expr_type(e, {}) == INT \
+                and not isinstance(e.operand, N.Number):
+            return f"(-{self.exact_int(e.operand)})"
+        if isinstance(e, N.Paren):
+            return self.exact_int(e.expr)
+        return self.ex(e).code
 
     def bind2(self, a: Expr, b: Expr) -> tuple:
         """Evaluate ``a`` then ``b`` once each: (prefix, ref_a, ref_b).

@@ -168,7 +168,8 @@ def infer_function(fn: N.Function) -> None:
             v.static_type = None
     col = _Collector(fn.scope)
     col.block(fn.body)
-    cands = {v: rhs for v, rhs in col.assigns.items() if not getattr(v, "assigned_outside", False)}
+    cands = {v: rhs for v, rhs in col.assigns.items()
+             if not getattr(v, "assigned_outside", False) and v not in params}
     types: dict = {v: PENDING for v in cands}
     # optimistic guess from the assignments that do not depend on pending locals
     for _ in range(len(cands) + 1):
@@ -227,7 +228,7 @@ def int_speculation(fn: N.Function) -> list:
     """Parameters worth assuming to be integers: never assigned, used as
     operands of arithmetic or comparisons, as numeric-for bounds or as keys.
     The function gets a second body where they are typed (see codegen)."""
-    params = {v for v in fn.param_vars if not v.assigned and not v.boxed}
+    params = {v for v in fn.param_vars if not v.boxed and not v.assigned_outside}
     if not params:
         return []
     used = set()
@@ -251,7 +252,18 @@ def int_speculation(fn: N.Function) -> list:
     for n in _walk_no_functions(fn.body):
         if isinstance(n, N.Function):
             return []
-    return [v for v in fn.param_vars if v in used]
+    spec = [v for v in fn.param_vars if v in used]
+    # an assigned parameter stays an integer only if every assignment keeps it one
+    assumed = {v: INT for v in spec}
+    col = _Collector(fn.scope)
+    col.block(fn.body)
+    while True:
+        bad = [v for v in spec if v.assigned and any(_rhs_type(r, assumed) != INT for r in col.assigns.get(v, []))]
+        if not bad:
+            return spec
+        for v in bad:
+            spec.remove(v)
+            del assumed[v]
 
 
 def returns_single(fn: N.Function) -> bool:

@@ -55,6 +55,7 @@ SHARED_HELPERS = {
     "forin_abort": loops.forin_abort,
     "chunks": loops.chunks,
     "table_nn": loops.table_nn,
+    "table_clean": loops.table_clean,
     "table_new": loops.table_new,
     "table_seq": loops.table_seq,
     "adjust": loops.adjust,

@@ -250,6 +250,13 @@ def table_new(positional: tuple, keyed: tuple) -> Table:
     return t
 
 
+def table_clean(t: Table) -> Table:
+    """Drop the nil values a constructor put in (``{f(), g()}``)."""
+    for k in [k for k, v in t.items() if v is None]:
+        del t[k]
+    return t
+
+
 def table_seq(items: tuple) -> Table:
     """A table constructor with positional items only: ``{a, b, f()}``."""
     t = Table(enumerate(items, 1))
