@@ -232,17 +232,24 @@ def int_speculation(fn: N.Function) -> list:
     if not params:
         return []
     used = set()
+    floaty = set()
     count = 0
     for n in _walk_no_functions(fn.body):
         count += 1
         if count > MAX_SPECIALISED_NODES or isinstance(n, N.Function):
             return []
-        if isinstance(n, N.BinOp) and n.op in _ARITH:
-            # an integer literal on the other side suggests an integer
+        if isinstance(n, N.BinOp) and n.op in ("/", "^"):
+            for x in (n.left, n.right):
+                if isinstance(x, N.Name) and x.var in params:
+                    floaty.add(x.var)  # a division suggests a float: no bet
+        elif isinstance(n, N.BinOp) and n.op in _ARITH:
+            # with an integer literal or another parameter: probably integers
             for x, other in ((n.left, n.right), (n.right, n.left)):
-                if isinstance(x, N.Name) and x.var in params and isinstance(other, N.Number) \
-                        and other.value.__class__ is int:
-                    used.add(x.var)
+                if isinstance(x, N.Name) and x.var in params:
+                    if isinstance(other, N.Number):
+                        (used if other.value.__class__ is int else floaty).add(x.var)
+                    elif isinstance(other, N.Name) and other.var in params:
+                        used.add(x.var)
         elif isinstance(n, N.NumericFor):
             for x in (n.start, n.stop, n.step):
                 if isinstance(x, N.Name) and x.var in params:
@@ -252,7 +259,7 @@ def int_speculation(fn: N.Function) -> list:
     for n in _walk_no_functions(fn.body):
         if isinstance(n, N.Function):
             return []
-    spec = [v for v in fn.param_vars if v in used]
+    spec = [v for v in fn.param_vars if v in used and v not in floaty]
     # an assigned parameter stays an integer only if every assignment keeps it one
     assumed = {v: INT for v in spec}
     col = _Collector(fn.scope)
