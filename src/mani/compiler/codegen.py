@@ -492,6 +492,8 @@ class CodeGen:
     def s_LocalFunction(self, s: N.LocalFunction) -> None:
         v = s.var
         v.single_return = not v.assigned and not v.boxed and types.returns_single(s.func)
+        if v.single_return:
+            types.int_result(s.func, v)
         if v.boxed:
             self.emit(f"{v.pyname} = [None]")
         name = self.with_pending(lambda: self.function_expr(s.func, s.name))
@@ -1008,7 +1010,7 @@ class CodeGen:
 
     def e_Call(self, e: N.Call) -> Expr:
         if isinstance(e, N.Call) and isinstance(e.func, N.Name) and e.func.var is not None and e.func.var.single_return:
-            return Expr(self.call_raw(e))
+            return Expr(self.call_raw(e), INT if types.expr_type(e, {}) == INT else None)
         t = self.temp()
         return Expr(f"(first({t}) if ({t} := {self.call_raw(e)}).__class__ is tuple else {t})")
 

@@ -100,6 +100,18 @@ def expr_type(e, types: dict) -> Optional[str]:
         if v in types:
             return types[v]
         return v.static_type
+    if t is N.Call:
+        f = e.func
+        v = f.var if isinstance(f, N.Name) else None
+        if v is not None and v.int_result is not None and v.single_return:
+            for pos in v.int_result:
+                if pos >= len(e.args):
+                    return None
+                at = expr_type(e.args[pos], types)
+                if at != INT:
+                    return PENDING if at == PENDING else None
+            return INT
+        return None
     if t is N.UnOp:
         if e.op == "not":
             return BOOL
@@ -284,3 +296,23 @@ def returns_single(fn: N.Function) -> bool:
             if len(n.exprs) != 1 or isinstance(n.exprs[0], (N.Call, N.MethodCall, N.Vararg)):
                 return False
     return True
+
+
+def int_result(fn: N.Function, var) -> None:
+    """Decide ``var.int_result`` for a single-result local function: the
+    positions of its speculated parameters if, with those being integers,
+    every return yields an integer (recursive calls assumed to do the same)."""
+    spec = int_speculation(fn)
+    saved = {v: v.static_type for v in fn.scope.vars}
+    var.int_result = [fn.param_vars.index(p) for p in spec]
+    try:
+        for p in spec:
+            p.static_type = INT
+        infer_function(fn)
+        for n in _walk_no_functions(fn.body):
+            if isinstance(n, N.Return) and expr_type(n.exprs[0], {}) != INT:
+                var.int_result = None
+                return
+    finally:
+        for v, ty in saved.items():
+            v.static_type = ty
