@@ -259,29 +259,10 @@ def str_to_number(s: bytes) -> Any:
     """Lua's string->number conversion (``lua_stringtonumber``); None if ``s``
     is not a numeral."""
     s = s.strip(_SPACE)
-    if not s or len(s) > 200:
-        return None if not s else _long_numeral(s)
     if _DEC_INT.match(s):
-        i = int(s)
-        if MININT <= i <= MAXINT:
-            return i
-        return float(s)
-    m = _HEX_INT.match(s)
-    if m:
-        i = wrap_int(int(m.group(2), 16))
-        return wrap_int(-i) if m.group(1) == b"-" else i
-    if _DEC_FLOAT.match(s):
-        return float(s)
-    if _HEX_FLOAT.match(s):
-        return _hex_float(s)
-    return None
-
-
-def _long_numeral(s: bytes) -> Any:
-    # Very long numerals are legal but rare; keep the regexes honest anyway.
-    if _DEC_INT.match(s) or _DEC_FLOAT.match(s):
-        i = None
-        if _DEC_INT.match(s):
+        # more than 19 digits cannot be an int64 (and Python's int() refuses
+        # very long decimal strings): a float then, as in Lua
+        if len(s.lstrip(b"+-")) <= 19:
             i = int(s)
             if MININT <= i <= MAXINT:
                 return i
@@ -290,6 +271,8 @@ def _long_numeral(s: bytes) -> Any:
     if m:
         i = wrap_int(int(m.group(2), 16))
         return wrap_int(-i) if m.group(1) == b"-" else i
+    if _DEC_FLOAT.match(s):
+        return float(s)
     if _HEX_FLOAT.match(s):
         return _hex_float(s)
     return None

@@ -32,6 +32,7 @@ from ..runtime.values import (
     MAXINT,
     FUNCTION_TYPES,
     Table,
+    obj_type_name,
     Userdata,
     float_to_int,
     lookup_key,
@@ -108,16 +109,7 @@ def arg_error(n: int, qual: str, msg: str) -> LibError:
     return LibError(f"bad argument #{n} to '{name}' ({msg})")
 
 
-def typename_of(v: Any) -> str:
-    """Type name for messages (``__name`` of the metatable if a string)."""
-    c = v.__class__
-    if c is Table or c is Userdata:
-        mt = v.meta
-        if mt is not None:
-            nm = dict.get(mt, b"__name")
-            if nm.__class__ is bytes:
-                return nm.decode("utf-8", "replace")
-    return type_name(v)
+typename_of = obj_type_name  # type name for messages (honours __name)
 
 
 def type_error(args: tuple, n: int, qual: str, expected: str) -> LibError:

@@ -81,7 +81,7 @@ def str2number(s: str) -> Optional[Union[int, float]]:
     or None when it is malformed.  Decimal integers that do not fit in 64
     bits become floats; hexadecimal integers wrap around modulo 2^64."""
     if _DEC_INT.match(s):
-        v = int(s)
+        v = int(s) if len(s) <= 19 else _MAXINT + 1
         return v if v <= _MAXINT else float(s)
     m = _HEX_INT.match(s)
     if m:
@@ -610,7 +610,9 @@ def tokenize(source: Union[bytes, str], chunkname: str, skip_shebang: bool = Fal
                 line += text.count("\n")
             else:  # numeral
                 if text.isdigit():
-                    v = int(text)
+                    # > 19 digits never fits an int64; Python's int() also
+                    # refuses very long decimal strings
+                    v = int(text) if len(text) <= 19 else _MAXINT + 1
                     if v > _MAXINT:
                         v = float(text)
                 else:
