@@ -12,6 +12,7 @@ and the variable name (``(local 'x')``) from the operation's site.
 from __future__ import annotations
 
 import math
+import operator
 from typing import Any
 
 from .values import (
@@ -142,34 +143,26 @@ def _arith_fail(a: Any, b: Any, event: bytes, what: str = "perform arithmetic on
     raise OpError(f"attempt to {what} a {obj_type_name(bad)} value", culprit)
 
 
-def arith_add(a: Any, b: Any) -> Any:
-    x, y = _num(a), _num(b)
-    if x is None or y is None:
-        return _arith_fail(a, b, b"__add")
-    if x.__class__ is int and y.__class__ is int:
-        r = x + y
-        return r if MININT <= r <= MAXINT else wrap_int(r)
-    return float(x) + float(y)
+def _ring_op(pyop: Any, event: bytes) -> Any:
+    """The slow path of ``+ - *``: integers wrap, anything numeric else is
+    float arithmetic, the rest goes to metamethods."""
+
+    def op(a: Any, b: Any) -> Any:
+        x, y = _num(a), _num(b)
+        if x is None or y is None:
+            return _arith_fail(a, b, event)
+        if x.__class__ is int and y.__class__ is int:
+            r = pyop(x, y)
+            return r if MININT <= r <= MAXINT else wrap_int(r)
+        return pyop(float(x), float(y))
+
+    op.__name__ = "arith_" + event[2:].decode()
+    return op
 
 
-def arith_sub(a: Any, b: Any) -> Any:
-    x, y = _num(a), _num(b)
-    if x is None or y is None:
-        return _arith_fail(a, b, b"__sub")
-    if x.__class__ is int and y.__class__ is int:
-        r = x - y
-        return r if MININT <= r <= MAXINT else wrap_int(r)
-    return float(x) - float(y)
-
-
-def arith_mul(a: Any, b: Any) -> Any:
-    x, y = _num(a), _num(b)
-    if x is None or y is None:
-        return _arith_fail(a, b, b"__mul")
-    if x.__class__ is int and y.__class__ is int:
-        r = x * y
-        return r if MININT <= r <= MAXINT else wrap_int(r)
-    return float(x) * float(y)
+arith_add = _ring_op(operator.add, b"__add")
+arith_sub = _ring_op(operator.sub, b"__sub")
+arith_mul = _ring_op(operator.mul, b"__mul")
 
 
 def fdiv(x: float, y: float) -> float:
