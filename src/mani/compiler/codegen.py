@@ -759,6 +759,20 @@ class CodeGen:
             cost = costs.loop_cost(self.model, s.body)
             if not getattr(self, "second_variant", False):
                 self.scope_costs[-1].loops.append((s.line, cost))
+            count = _static_count(s)
+            if count is not None and count <= 64:
+                # a short loop with constant bounds: one check for all of it
+                if count:
+                    self.emit(f"if (_B := _B - {count * cost}) < 0: budget_out()", s.line)
+                self.emit(f"for {loopvar} in {it}:", s.line)
+                self.fn.loop_stack.append(info)
+                self.indent += 1
+                for p in prologue:
+                    self.emit(p)
+                self.block(s.body.stmts)
+                self.indent -= 1
+                self.fn.loop_stack.pop()
+                return
             ch = self.temp()
             self.emit(f"for {ch} in chunks({it}):", s.line)
             self.indent += 1
@@ -1395,6 +1409,23 @@ class _CondBreak(N.Node):
 
 def saved_indent_prefix(indent: int) -> str:
     return ""
+
+
+def _static_count(s: N.NumericFor) -> Optional[int]:
+    """Iterations of a numeric for with integer literal bounds and step."""
+    parts = [s.start, s.stop, s.step if s.step is not None else N.Number(1, 0)]
+    vals = []
+    for p in parts:
+        if isinstance(p, N.UnOp) and p.op == "-" and isinstance(p.operand, N.Number):
+            vals.append(-p.operand.value)
+        elif isinstance(p, N.Number):
+            vals.append(p.value)
+        else:
+            return None
+    a, b, c = vals
+    if not all(v.__class__ is int for v in vals) or c == 0:
+        return None
+    return len(range(a, b + 1, c)) if c > 0 else len(range(a, b - 1, c))
 
 
 def _jumps_out(body: N.Block) -> bool:

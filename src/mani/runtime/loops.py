@@ -58,15 +58,16 @@ def forrange(a: Any, b: Any, c: Any = 1) -> Any:
 CHUNK = 64
 
 
-def chunks(r: Any):
+def chunks(r: Any) -> Any:
     """Split an integer loop's range into sub-ranges of CHUNK iterations (the
     meter is checked once per chunk; see codegen.s_NumericFor)."""
-    n = len(r)
-    if n <= CHUNK:
-        if n:
-            yield r
-        return
-    for lo in range(0, n, CHUNK):
+    if len(r) <= CHUNK:
+        return (r,)  # the common short loop: no generator
+    return _chunk_gen(r)
+
+
+def _chunk_gen(r: Any):
+    for lo in range(0, len(r), CHUNK):
         yield r[lo:lo + CHUNK]
 
 

@@ -557,18 +557,20 @@ def make_indexers(string_meta: Table) -> tuple:
         its metatable's ``__index`` table answers; a Python-level call here
         is cheaper than the C-to-Python ``__missing__`` call."""
         if o.__class__ is Table:
-            v = dict.get(o, k)
+            v = _get(o, k)
             if v is not None:
                 return v
             mt = o.meta
             if mt is not None:
-                h = dict.get(mt, b"__index")
+                h = _get(mt, b"__index")
                 if h.__class__ is Table:
-                    v = dict.get(h, k)
+                    v = _get(h, k)
                     if v is not None:
                         return v
             return o[k]
         return index(o, k)
+
+    _get = dict.get
 
     return index, setindex, lookup_method
 
