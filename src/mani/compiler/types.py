@@ -250,11 +250,11 @@ def int_speculation(fn: N.Function) -> list:
         count += 1
         if count > MAX_SPECIALISED_NODES or isinstance(n, N.Function):
             return []
-        if isinstance(n, N.BinOp) and n.op in ("/", "^"):
+        if isinstance(n, N.BinOp) and n.op == "^":
             for x in (n.left, n.right):
                 if isinstance(x, N.Name) and x.var in params:
-                    floaty.add(x.var)  # a division suggests a float: no bet
-        elif isinstance(n, N.BinOp) and n.op in _ARITH:
+                    floaty.add(x.var)  # exponentiation suggests floats: no bet
+        elif isinstance(n, N.BinOp) and n.op in _ARITH or isinstance(n, N.BinOp) and n.op == "/":
             # with an integer literal or another parameter: probably integers
             for x, other in ((n.left, n.right), (n.right, n.left)):
                 if isinstance(x, N.Name) and x.var in params:

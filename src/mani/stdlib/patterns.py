@@ -276,6 +276,11 @@ def _class_end(pat: bytes, p: int) -> int:
     return p
 
 
+_LIT_TABLES = [bytes(1 if x == c else 0 for x in range(256)) for c in range(256)]
+_bracket_cache: dict = {}
+_LIT_SET = frozenset(_LIT_TABLES)
+
+
 def _single_table(pat: bytes, p: int, ep: int) -> bytes:
     c = pat[p]
     if c == 46:  # '.'
@@ -283,8 +288,14 @@ def _single_table(pat: bytes, p: int, ep: int) -> bytes:
     if c == 37:
         return _CLASS_TABLES[pat[p + 1]]
     if c == 91:
-        return _bracket_table(pat, p, ep - 1)
-    return _CLASS_TABLES[c] if not (65 <= c <= 90 or 97 <= c <= 122) else bytes(1 if x == c else 0 for x in range(256))
+        key = pat[p:ep]
+        t = _bracket_cache.get(key)
+        if t is None:
+            t = _bracket_table(pat, p, ep - 1)
+            if len(_bracket_cache) < 4096:
+                _bracket_cache[key] = t
+        return t
+    return _LIT_TABLES[c]
 
 
 class Compiled:
@@ -319,6 +330,7 @@ def compile_pattern(pat: bytes, anchor_ok: bool = True) -> Compiled:
     key = (pat, anchor_ok)
     c = _cache.get(key)
     if c is None:
+        charge(1 + (len(pat) >> 2))
         c = _compile(pat, anchor_ok)
         if len(_cache) >= 2048:
             _cache.clear()
@@ -408,7 +420,7 @@ def _compile(pat: bytes, anchor_ok: bool) -> Compiled:
     o0 = ops[0]
     if o0[0] == SINGLE and not comp.anchored:
         comp.first = re.compile(_re_class(o0[1]))
-    if all(o[0] == SINGLE and sum(o[1]) == 1 for o in ops[:-1]) and ops[-1][0] == END:
+    if ops[-1][0] == END and all(o[0] == SINGLE and o[1] in _LIT_SET for o in ops[:-1]):
         comp.literal = bytes(o[1].index(1) for o in ops[:-1])
     _analyse(comp)
     return comp
@@ -451,12 +463,23 @@ def _re_class(tbl: bytes) -> bytes:
 # ---------------------------------------------------------- regex translation
 
 
-def _disjoint(a: bytes, b: bytes) -> bool:
-    return not any(x and y for x, y in zip(a, b))
+_mask_cache: dict = {}
 
 
-def _subset(a: bytes, b: bytes) -> bool:
-    return all(y or not x for x, y in zip(a, b))
+def _mask(tbl: bytes) -> int:
+    """The set of a table as an int bitmask (bit c for byte c)."""
+    m = _mask_cache.get(tbl)
+    if m is None:
+        m = 0
+        for c in range(256):
+            if tbl[c]:
+                m |= 1 << c
+        if len(_mask_cache) < 4096:
+            _mask_cache[tbl] = m
+    return m
+
+
+RUNS = (STAR, PLUS, LAZY)
 
 
 def _analyse(comp: Compiled) -> None:
@@ -486,71 +509,69 @@ def _analyse(comp: Compiled) -> None:
     if any(o[0] in (ERR, BREF, BAL) for o in ops) or not all(comp.closed):
         return
     atoms = [o for o in ops if o[0] in (SINGLE, OPT, STAR, PLUS, LAZY, FRONT, EOS)]
-    na = len(atoms)
-    det = [False] * na  # quantifier proven deterministic
-    nullable_rest_plain = [False] * na  # rest is nullable with no frontier/$
-    for i, a in enumerate(atoms):
-        if a[0] not in (OPT, STAR, PLUS, LAZY):
-            continue
-        first = bytearray(256)
-        blocked = False
-        reached_end = True
-        for b in atoms[i + 1:]:
-            k = b[0]
-            if k == EOS:
-                blocked = True
-                continue
-            for c in range(256):
-                if b[1][c]:
-                    first[c] = 1
-            if k == FRONT:
-                blocked = True
-                continue
-            if k in (SINGLE, PLUS):
-                reached_end = False
-                break
-        disj = _disjoint(a[1], bytes(first))
-        nullable_rest_plain[i] = reached_end and not blocked
-        if a[0] == LAZY:
-            det[i] = disj and not (reached_end and not blocked)
-        else:
-            det[i] = disj
-    n_opt = sum(1 for a in atoms if a[0] == OPT)
-    if n_opt > 3:
+    if sum(1 for a in atoms if a[0] == OPT) > 3:
         return
+    na = len(atoms)
+    masks = [_mask(a[1]) if a[0] != EOS else 0 for a in atoms]
+    # right-to-left: FIRST of each suffix, whether it can end the pattern
+    # consuming nothing, whether a frontier or '$' lies on that way
+    first = [0] * (na + 1)
+    reach = [True] * (na + 1)
+    block = [False] * (na + 1)
+    run_after = [False] * (na + 1)
+    for j in range(na - 1, -1, -1):
+        k = atoms[j][0]
+        run_after[j] = run_after[j + 1] or k in RUNS
+        if k == EOS:
+            first[j], reach[j], block[j] = first[j + 1], reach[j + 1], True
+        elif k == FRONT:
+            first[j], reach[j], block[j] = masks[j] | first[j + 1], reach[j + 1], True
+        elif k == SINGLE or k == PLUS:
+            first[j], reach[j], block[j] = masks[j], False, False
+        else:
+            first[j], reach[j], block[j] = masks[j] | first[j + 1], reach[j + 1], block[j + 1]
+    det = [False] * na  # quantifier proven deterministic
+    for i in range(na):
+        k = atoms[i][0]
+        if k in (OPT, STAR, PLUS, LAZY):
+            disj = not (masks[i] & first[i + 1])
+            if k == LAZY:
+                det[i] = disj and not (reach[i + 1] and not block[i + 1])
+            else:
+                det[i] = disj
     lookbehind = None
     if comp.anchored:
         seen_bt = False
-        for i, a in enumerate(atoms):
-            k = a[0]
-            if k in (STAR, PLUS, LAZY):
+        for i in range(na):
+            k = atoms[i][0]
+            if k in RUNS:
                 if seen_bt:
                     return
                 if not det[i]:
                     seen_bt = True
-            elif k == OPT and not det[i] and any(b[0] in (STAR, PLUS, LAZY) for b in atoms[i + 1:]):
+            elif k == OPT and not det[i] and run_after[i + 1]:
                 return
     else:
-        for i, a in enumerate(atoms):
-            k = a[0]
+        for i in range(na):
+            k = atoms[i][0]
             if k == OPT:
-                if not det[i] and any(b[0] in (STAR, PLUS, LAZY) for b in atoms[i + 1:]):
+                if not det[i] and run_after[i + 1]:
                     return
                 continue
-            if k not in (STAR, PLUS, LAZY):
+            if k not in RUNS:
                 continue
             if not det[i]:
                 return
             if i == 0:
-                if not nullable_rest_plain[0]:
-                    lookbehind = a[1]
+                if not (reach[1] and not block[1]):
+                    lookbehind = atoms[0][1]
                 continue
             if i == na - 1:
                 continue
-            prev = atoms[i - 1]
-            if prev[0] in (SINGLE, PLUS) and _disjoint(prev[1], a[1]):
+            pk = atoms[i - 1][0]
+            if (pk == SINGLE or pk == PLUS) and not (masks[i - 1] & masks[i]):
                 continue
-            if prev[0] == FRONT and _subset(a[1], prev[1]):
+            if pk == FRONT and not (masks[i] & ~masks[i - 1]):
                 continue
             return
     # translate
