@@ -59,7 +59,9 @@ def _qualified(fname: str) -> str:
     if f is None:
         return fname
     caller = f.f_back
-    if caller is not None and lua_info(caller.f_code) is not None:
+    while caller is not None and caller.f_code not in LIB_CODES and lua_info(caller.f_code) is None:
+        caller = caller.f_back  # runtime helpers between the caller and us
+    if caller is not None and caller.f_code not in LIB_CODES:
         return fname
     return "string." + fname
 
@@ -305,7 +307,7 @@ class Compiled:
 
     __slots__ = (
         "ops", "anchored", "ncap", "poscaps", "closed", "first", "rx", "rx_lb",
-        "literal", "items",
+        "literal", "items", "nonempty", "plain", "term", "term_rx",
     )
 
     def __init__(self) -> None:
@@ -319,23 +321,93 @@ class Compiled:
         self.rx_lb: Any = None
         self.literal: Optional[bytes] = None  # pattern is this plain string
         self.items = 0
+        self.nonempty = False  # every match consumes at least one byte
+        self.plain = False  # no special characters: find may use bytes.find
+        self.term: Any = None  # "...%.-T" patterns: table of T (see _analyse)
+        self.term_rx: Any = None  # finds the last T of a subject
 
 
-_cache: dict = {}
+_cache: dict = {}  # pattern -> Compiled (a leading '^' anchors)
+_cache_gm: dict = {}  # same for gmatch ('^' is an ordinary character)
 
 
-def compile_pattern(pat: bytes, anchor_ok: bool = True) -> Compiled:
-    """The compiled form of ``pat``; ``anchor_ok`` False for gmatch (where a
-    leading '^' is an ordinary character)."""
-    key = (pat, anchor_ok)
-    c = _cache.get(key)
+def compile_pattern(pat: bytes) -> Compiled:
+    """The compiled form of ``pat`` (cached)."""
+    c = _cache.get(pat)
     if c is None:
         charge(1 + (len(pat) >> 2))
-        c = _compile(pat, anchor_ok)
+        c = _compile(pat, True)
         if len(_cache) >= 2048:
             _cache.clear()
-        _cache[key] = c
+        _cache[pat] = c
     return c
+
+
+def compile_gmatch(pat: bytes) -> Compiled:
+    """``compile_pattern`` for gmatch, where '^' does not anchor."""
+    c = _cache_gm.get(pat)
+    if c is None:
+        charge(1 + (len(pat) >> 2))
+        c = _compile(pat, False)
+        if len(_cache_gm) >= 2048:
+            _cache_gm.clear()
+        _cache_gm[pat] = c
+    return c
+
+
+def rx_find(comp: Compiled, S: bytes, pos: int, endpos: int = -1) -> Any:
+    """Regex path: the first match at or after ``pos`` (only at ``pos`` when
+    anchored), as a ``re.Match``, or None. The caller charges. ``endpos``
+    (from ``rx_endpos``) bounds the search for patterns ending ``.-T``."""
+    rx = comp.rx
+    if comp.term is not None:
+        if endpos < 0:
+            endpos = rx_endpos(comp, S)
+        return rx.search(S, pos, endpos) if pos < endpos else None
+    if comp.anchored:
+        return rx.match(S, pos)
+    lb = comp.rx_lb
+    if lb is not None:
+        m = rx.match(S, pos)
+        if m is None and pos < len(S):
+            m = lb.search(S, pos + 1)
+        return m
+    return rx.search(S, pos)
+
+
+def rx_endpos(comp: Compiled, S: bytes) -> int:
+    """For a pattern ending ``.-T``: just after the last T of ``S`` (no match
+    can end later), 0 when there is none. Scans back from the end, so it
+    costs in proportion to the tail after the last T (charged)."""
+    n = len(S)
+    t = comp.term
+    if sum(t) == 1:
+        e = S.rfind(t.index(1)) + 1
+    else:
+        k = 256
+        while True:
+            start = n - k if n > k else 0
+            m = comp.term_rx.match(S, start)
+            if m is not None:
+                e = m.end()
+                break
+            if start == 0:
+                e = 0
+                break
+            k *= 4
+    charge(1 + ((n - e) >> 6))
+    return e
+
+
+def rx_captures(comp: Compiled, m: Any) -> tuple:
+    """The captures of a regex match (the pattern has some)."""
+    g = m.groups()
+    if comp.poscaps:
+        g = list(g)
+        for l in comp.poscaps:
+            g[l] = m.start(l + 1) + 1
+        return tuple(g)
+    return g
 
 
 def _compile(pat: bytes, anchor_ok: bool) -> Compiled:
@@ -417,9 +489,17 @@ def _compile(pat: bytes, anchor_ok: bool) -> Compiled:
     comp.poscaps = tuple(i for i, c in enumerate(caps) if c[0])
     comp.closed = tuple(c[1] for c in caps)
     comp.items = len(ops)
-    o0 = ops[0]
-    if o0[0] == SINGLE and not comp.anchored:
-        comp.first = re.compile(_re_class(o0[1]))
+    comp.plain = no_specials(pat)
+    comp.nonempty = any(o[0] in (SINGLE, PLUS) for o in ops) and ops[-1][0] != ERR
+    if not comp.anchored:
+        # the first byte-consuming item (after zero-width captures): a
+        # match can only start where it matches, so the slow path skips the
+        # other positions (where Lua's matcher fails at once, harmlessly)
+        k = 0
+        while ops[k][0] == OPEN:
+            k += 1
+        if ops[k][0] in (SINGLE, PLUS):
+            comp.first = re.compile(_re_class(ops[k][1]))
     if ops[-1][0] == END and all(o[0] == SINGLE and o[1] in _LIT_SET for o in ops[:-1]):
         comp.literal = bytes(o[1].index(1) for o in ops[:-1])
     _analyse(comp)
@@ -480,6 +560,7 @@ def _mask(tbl: bytes) -> int:
 
 
 RUNS = (STAR, PLUS, LAZY)
+ALL_MASK = (1 << 256) - 1
 
 
 def _analyse(comp: Compiled) -> None:
@@ -504,6 +585,11 @@ def _analyse(comp: Compiled) -> None:
       class disjoint from X (or a frontier whose set contains X).
     In both, at most 3 '?' atoms (each may double the attempts reaching the
     rest of the pattern) and no backtracking '?' before a run.
+
+    One more unanchored shape: fixed atoms, then '.-' (or '.*', '.+'), then
+    one class T, e.g. ``"(.-)"``. An attempt fails only when no T follows
+    it, so searching only up to the last T of the subject (``rx_endpos``)
+    leaves failing attempts a bounded walk.
     """
     ops = comp.ops
     if any(o[0] in (ERR, BREF, BAL) for o in ops) or not all(comp.closed):
@@ -540,7 +626,21 @@ def _analyse(comp: Compiled) -> None:
             else:
                 det[i] = disj
     lookbehind = None
-    if comp.anchored:
+    term = None
+    if (
+        not comp.anchored
+        and na >= 2
+        and atoms[-1][0] == SINGLE
+        and atoms[-2][0] in RUNS
+        and not det[na - 2]
+        and masks[na - 2] == ALL_MASK
+        and all(a[0] in (SINGLE, FRONT) or (a[0] == OPT and det[i]) for i, a in enumerate(atoms[:-2]))
+    ):
+        # "<fixed prefix>.-T" (or ".*T", ".+T"): an attempt succeeds at the
+        # first (or last) T after it, so searching only up to the last T
+        # in the subject (``endpos``) makes failing attempts short
+        term = atoms[-1][1]
+    elif comp.anchored:
         seen_bt = False
         for i in range(na):
             k = atoms[i][0]
@@ -620,6 +720,9 @@ def _analyse(comp: Compiled) -> None:
     src = b"".join(parts)
     try:
         comp.rx = re.compile(src)
+        if term is not None:
+            comp.term = term
+            comp.term_rx = re.compile(b"[\\x00-\\xff]*" + _re_class(term))
         if lookbehind is not None:
             comp.rx_lb = re.compile(b"(?<!" + _re_class(lookbehind) + b")" + src)
     except re.error:  # pragma: no cover - translation is always valid
@@ -831,7 +934,7 @@ class Search:
     match at or after ``pos`` (only at ``pos`` when anchored) and returns its
     start, or -1; ``end`` and ``captures()`` describe it then."""
 
-    __slots__ = ("comp", "S", "n", "end", "m", "ms", "anchored")
+    __slots__ = ("comp", "S", "n", "end", "m", "ms", "anchored", "endpos")
 
     def __init__(self, comp: Compiled, S: bytes) -> None:
         self.comp = comp
@@ -841,20 +944,14 @@ class Search:
         self.m: Any = None
         self.anchored = comp.anchored
         self.ms = MatchState(S, comp.ops) if comp.rx is None else None
+        self.endpos = rx_endpos(comp, S) if comp.term is not None else -1
 
     def search(self, pos: int) -> int:
         comp = self.comp
         rx = comp.rx
         S = self.S
         if rx is not None:
-            if self.anchored:
-                m = rx.match(S, pos)
-            elif comp.rx_lb is not None:
-                m = rx.match(S, pos)
-                if m is None and pos < self.n:
-                    m = comp.rx_lb.search(S, pos + 1)
-            else:
-                m = rx.search(S, pos)
+            m = rx_find(comp, S, pos, self.endpos)
             if m is None:
                 charge(1 + ((self.n - pos) * comp.items >> 7))
                 return -1
@@ -894,15 +991,8 @@ class Search:
         ncap = comp.ncap
         if ncap == 0:
             return (self.S[start:self.end],) if whole else ()
-        m = self.m
         if comp.rx is not None:
-            g = m.groups()
-            if comp.poscaps:
-                g = list(g)
-                for l in comp.poscaps:
-                    g[l] = m.start(l + 1) + 1
-                return tuple(g)
-            return g
+            return rx_captures(comp, self.m)
         return tuple([self.capture(l, start) for l in range(ncap)])
 
     def capture(self, l: int, start: int) -> Any:

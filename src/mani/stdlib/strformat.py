@@ -16,7 +16,6 @@ import re
 from typing import Any
 
 from ..runtime.context import charge, current
-from ..runtime.ops import OpError
 from .base import lib_error
 from ..runtime.trace import lib_function
 from ..runtime.values import MININT, Table, Userdata, type_name

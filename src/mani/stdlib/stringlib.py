@@ -12,19 +12,23 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime.context import charge, current
-from ..runtime.ops import OpError, first
+from ..runtime import ops as _ops
+from ..runtime.ops import first, metamethod
 from .base import lib_error
 from ..runtime.trace import lib_function
-from ..runtime.values import Table, number_to_str, type_name
+from ..runtime.values import Table, number_to_str, str_to_number, type_name
 from . import strformat, strpack
 from .patterns import (
     Search,
     bad_arg,
     check_int,
     check_str,
+    compile_gmatch,
     compile_pattern,
+    rx_captures,
+    rx_endpos,
+    rx_find,
     end_pos,
-    no_specials,
     opt_int,
     opt_str,
     posrelat_start,
@@ -39,7 +43,7 @@ def size_limit() -> int:
     return min(current().engine.max_string_size, MAXSIZE)
 
 
-def too_large() -> OpError:
+def too_large() -> Any:
     return lib_error("resulting string too large")
 
 
@@ -85,8 +89,9 @@ def str_sub(*args: Any) -> Any:
 def str_byte(*args: Any) -> Any:
     s = check_str(args, 1, "byte")
     l = len(s)
-    pi = posrelat_start(opt_int(args, 2, "byte", 1), l)
-    pose = end_pos(opt_int(args, 3, "byte", pi), l)
+    i = opt_int(args, 2, "byte", 1)
+    pi = posrelat_start(i, l)
+    pose = end_pos(opt_int(args, 3, "byte", i), l)
     if pi > pose:
         charge(1)
         return ()
@@ -168,35 +173,25 @@ def str_rep(*args: Any) -> Any:
 # ------------------------------------------------------------ find / match
 
 
-def _find_aux(args: tuple, find: bool) -> Any:
-    fname = "find" if find else "match"
-    S = args[0] if args else None
-    if S.__class__ is not bytes:
-        S = check_str(args, 1, fname)
-    P = args[1] if len(args) > 1 else None
-    if P.__class__ is not bytes:
-        P = check_str(args, 2, fname)
+def _find_args(args: tuple, fname: str) -> tuple:
+    """Subject, pattern and 1-based start of find/match (slow path of the
+    argument checks)."""
+    S = check_str(args, 1, fname)
+    P = check_str(args, 2, fname)
     ls = len(S)
-    init = args[2] if len(args) > 2 else 1
-    if init.__class__ is not int:
-        init = opt_int(args, 3, fname, 1)
+    init = opt_int(args, 3, fname, 1)
     if init <= 0:
         init = 1 if init == 0 or init < -ls else ls + init + 1
-    if init > ls + 1:
-        charge(1)
-        return None
-    if find and ((len(args) > 3 and args[3] is not None and args[3] is not False) or no_specials(P)):
-        idx = S.find(P, init - 1)
-        charge(1 + (((idx if idx >= 0 else ls) - init) >> 6))
-        if idx < 0:
-            return None
-        return (idx + 1, idx + len(P))
-    sr = Search(compile_pattern(P), S)
-    st = sr.search(init - 1)
+    return S, P, init
+
+
+def _slow_find(comp: Any, S: bytes, pos: int, find: bool) -> Any:
+    sr = Search(comp, S)
+    st = sr.search(pos)
     if st < 0:
         return None
     if find:
-        if sr.comp.ncap == 0:
+        if comp.ncap == 0:
             return (st + 1, sr.end)
         return (st + 1, sr.end) + sr.captures(st, False)
     caps = sr.captures(st, True)
@@ -205,12 +200,82 @@ def _find_aux(args: tuple, find: bool) -> Any:
 
 @lib_function
 def str_find(*args: Any) -> Any:
-    return _find_aux(args, True)
+    nargs = len(args)
+    if nargs >= 2 and args[0].__class__ is bytes and args[1].__class__ is bytes and (
+        nargs == 2 or args[2].__class__ is int and args[2] > 0
+    ):
+        S, P = args[0], args[1]
+        init = args[2] if nargs > 2 else 1
+    else:
+        S, P, init = _find_args(args, "find")
+    ls = len(S)
+    if init > ls + 1:
+        charge(1)
+        return None
+    pos = init - 1
+    if nargs > 3 and args[3] is not None and args[3] is not False:
+        comp = None
+    else:
+        comp = compile_pattern(P)
+        if not comp.plain:
+            rx = comp.rx
+            if rx is None:
+                return _slow_find(comp, S, pos, True)
+            if comp.anchored:
+                m = rx.match(S, pos)
+            elif comp.rx_lb is None and comp.term is None:
+                m = rx.search(S, pos)
+            else:
+                m = rx_find(comp, S, pos)
+            if m is None:
+                charge(1 + ((ls - pos) * comp.items >> 7))
+                return None
+            st, e = m.span()
+            charge(1 + ((e - pos) * comp.items >> 7))
+            if comp.ncap == 0:
+                return (st + 1, e)
+            return (st + 1, e) + rx_captures(comp, m)
+    idx = S.find(P, pos)
+    charge(1 + (((idx if idx >= 0 else ls) - pos) >> 6))
+    if idx < 0:
+        return None
+    return (idx + 1, idx + len(P))
 
 
 @lib_function
 def str_match(*args: Any) -> Any:
-    return _find_aux(args, False)
+    nargs = len(args)
+    if nargs >= 2 and args[0].__class__ is bytes and args[1].__class__ is bytes and (
+        nargs == 2 or args[2].__class__ is int and args[2] > 0
+    ):
+        S, P = args[0], args[1]
+        init = args[2] if nargs > 2 else 1
+    else:
+        S, P, init = _find_args(args, "match")
+    ls = len(S)
+    if init > ls + 1:
+        charge(1)
+        return None
+    pos = init - 1
+    comp = compile_pattern(P)
+    rx = comp.rx
+    if rx is None:
+        return _slow_find(comp, S, pos, False)
+    if comp.anchored:
+        m = rx.match(S, pos)
+    elif comp.rx_lb is None and comp.term is None:
+        m = rx.search(S, pos)
+    else:
+        m = rx_find(comp, S, pos)
+    if m is None:
+        charge(1 + ((ls - pos) * comp.items >> 7))
+        return None
+    st, e = m.span()
+    charge(1 + ((e - pos) * comp.items >> 7))
+    if comp.ncap == 0:
+        return S[st:e]
+    caps = rx_captures(comp, m)
+    return caps[0] if len(caps) == 1 else caps
 
 
 @lib_function
@@ -222,7 +287,30 @@ def str_gmatch(*args: Any) -> Any:
     if init > ls:  # start after the end: no match at all
         init = ls + 1
     charge(1)
-    sr = Search(compile_pattern(P, False), S)
+    comp = compile_gmatch(P)
+    if comp.rx is not None and comp.nonempty:
+        # matches are never empty: no need for Lua's "not where the last
+        # match ended" rule
+        it = _rx_iter(comp, S, init) if init <= ls else iter(())
+        weight = comp.items
+        ncap = comp.ncap
+        last = [init]
+
+        def gmatch_rx(*_: Any) -> Any:
+            m = next(it, None)
+            if m is None:
+                charge(1 + ((ls - last[0]) * weight >> 7))
+                last[0] = ls
+                return ()
+            e = m.end()
+            charge(1 + ((e - last[0]) * weight >> 7))
+            last[0] = e
+            if ncap == 0:
+                return m.group()
+            return rx_captures(comp, m)
+
+        return lib_function(gmatch_rx)
+    sr = Search(comp, S)
     state = [init, -1]  # where to search next, end of the last match
 
     def gmatch_step(*_: Any) -> Any:
@@ -273,6 +361,65 @@ def _repl_parts(repl: bytes) -> list:
         i = j + 1
 
 
+def _rx_iter(comp: Any, S: bytes, pos: int) -> Any:
+    """The successive matches of a pattern that never matches empty."""
+    if comp.term is not None:
+        return comp.rx.finditer(S, pos, rx_endpos(comp, S))
+    if comp.rx_lb is None:
+        return comp.rx.finditer(S, pos)
+    return _rx_lb_iter(comp, S, pos)
+
+
+def _rx_lb_iter(comp: Any, S: bytes, pos: int) -> Any:
+    rx, lb = comp.rx, comp.rx_lb
+    n = len(S)
+    while True:
+        m = rx.match(S, pos)
+        if m is None:
+            if pos >= n:
+                return
+            m = lb.search(S, pos + 1)
+            if m is None:
+                return
+        yield m
+        pos = m.end()
+
+
+def _template(parts: list, comp: Any) -> Any:
+    """A ``re`` replacement template for the parts of a replacement string,
+    or None when a part needs Lua's handling (position captures, bad
+    indexes, invalid '%')."""
+    out = []
+    refs = 0
+    for p in parts:
+        c = p.__class__
+        if c is bytes:
+            out.append(p.replace(b"\\", b"\\\\"))
+        elif c is int:
+            if p == 0 or (p == 1 and comp.ncap == 0):
+                out.append(b"\\g<0>")
+            elif p <= comp.ncap and (p - 1) not in comp.poscaps:
+                out.append(b"\\g<%d>" % p)
+            else:
+                return None, 0
+            refs += 1
+        else:
+            return None, 0
+    return b"".join(out), refs
+
+
+def _repl_value(v: Any, S: bytes, st: int, e: int) -> bytes:
+    """The text a table/function replacement value stands for."""
+    c = v.__class__
+    if c is bytes:
+        return v
+    if v is None or v is False:
+        return S[st:e]
+    if c is int or c is float:
+        return number_to_str(v)
+    raise lib_error(f"invalid replacement value (a {type_name(v)})")
+
+
 @lib_function
 def str_gsub(*args: Any) -> Any:
     S = check_str(args, 1, "gsub")
@@ -294,12 +441,13 @@ def str_gsub(*args: Any) -> Any:
         raise _type_err(3, "gsub", "string/function/table", args)
     limit = size_limit()
     comp = compile_pattern(P)
-    parts = None
+    anchored = comp.anchored
+    parts: Any = None
     if kind == 0:
         parts = _repl_parts(repl)
         if all(p.__class__ is bytes for p in parts):
             const = b"".join(parts)
-            if comp.literal is not None and not comp.anchored:
+            if comp.literal is not None and not anchored:
                 # plain substring replacement
                 lit = comp.literal
                 cnt = S.count(lit) if max_s > 0 else 0
@@ -313,9 +461,78 @@ def str_gsub(*args: Any) -> Any:
                     return (S, 0)
                 return (S.replace(lit, const, cnt), cnt)
             parts = [const]
+    rx = comp.rx
+    if rx is not None and max_s > 0 and not anchored and comp.nonempty:
+        # matches are never empty: no need for Lua's "not where the last
+        # match ended" rule
+        weight = comp.items
+        if kind == 0:
+            tpl, refs = _template(parts, comp)
+            if tpl is not None and comp.rx_lb is None and comp.term is None:
+                # each capture (or the whole match) sums to at most srcl
+                # over all the matches: a bound of the result before building it
+                if srcl + min(max_s, srcl) * len(tpl) + refs * srcl <= limit:
+                    charge(1 + (srcl * weight >> 7))
+                    r, cnt = rx.subn(tpl, S, max_s)
+                    if len(r) > limit:
+                        raise too_large()
+                    charge(1 + (len(r) >> 6))
+                    return (r, cnt)
+        out: list = []
+        add = out.append
+        size = 0
+        pending = 0
+        scanned = 0
+        src = 0
+        n = 0
+        ncap = comp.ncap
+        for m in _rx_iter(comp, S, 0):
+            st, e = m.span()
+            if st > src:
+                add(S[src:st])
+                size += st - src
+            if kind == 0:
+                piece = _expand(parts, S, st, e, comp, m)
+            elif kind == 1:
+                if ncap == 0:
+                    key = S[st:e]
+                elif 0 in comp.poscaps:
+                    key = m.start(1) + 1
+                else:
+                    key = m.group(1)
+                piece = _repl_value(repl[key], S, st, e)
+            else:
+                if ncap == 0:
+                    v = repl(S[st:e])
+                else:
+                    v = repl(*rx_captures(comp, m))
+                if v.__class__ is tuple:
+                    v = v[0] if v else None
+                piece = _repl_value(v, S, st, e)
+            add(piece)
+            size += len(piece)
+            src = e
+            n += 1
+            if size - pending > 16384 or n & 255 == 0:
+                if size > limit:
+                    raise too_large()
+                charge(1 + ((size - pending) >> 6) + ((e - scanned) * weight >> 7))
+                pending = size
+                scanned = e
+            if n >= max_s:
+                break
+        if n == 0:
+            charge(1 + (srcl * weight >> 7))
+            return (S, 0)
+        if src < srcl:
+            add(S[src:])
+            size += srcl - src
+        if size > limit:
+            raise too_large()
+        charge(1 + ((size - pending) >> 6) + ((srcl - scanned) * weight >> 7))
+        return (b"".join(out), n)
     sr = Search(comp, S)
-    anchored = comp.anchored
-    out: list = []
+    out = []
     add = out.append
     size = 0
     pending = 0
@@ -341,40 +558,17 @@ def str_gsub(*args: Any) -> Any:
         else:
             n += 1
             if kind == 0:
-                for p in parts:
-                    c = p.__class__
-                    if c is bytes:
-                        piece = p
-                    elif c is int:
-                        if p == 0:
-                            piece = S[st:e]
-                        else:
-                            v = sr.capture(p - 1, st)
-                            piece = v if v.__class__ is bytes else b"%d" % v
-                    else:
-                        raise lib_error("invalid use of '%' in replacement string")
-                    add(piece)
-                    size += len(piece)
+                piece = _expand(parts, S, st, e, comp, sr)
+            elif kind == 1:
+                piece = _repl_value(repl[sr.capture(0, st)], S, st, e)
             else:
-                if kind == 1:
-                    v = repl[sr.capture(0, st)]
-                else:
-                    v = first(repl(*sr.captures(st, True)))
-                c = v.__class__
-                if v is None or v is False:
-                    piece = S[st:e]
-                elif c is bytes:
-                    piece = v
-                elif c is int or c is float:
-                    piece = number_to_str(v)
-                else:
-                    raise lib_error(f"invalid replacement value (a {type_name(v)})")
-                add(piece)
-                size += len(piece)
+                piece = _repl_value(first(repl(*sr.captures(st, True))), S, st, e)
+            add(piece)
+            size += len(piece)
             src = last = e
-        if size > limit:
-            raise too_large()
-        if size - pending > 65536:
+        if size - pending > 16384:
+            if size > limit:
+                raise too_large()
             charge((size - pending) >> 6)
             pending = size
         if anchored:
@@ -389,6 +583,96 @@ def str_gsub(*args: Any) -> Any:
         raise too_large()
     charge(1 + ((size - pending) >> 6))
     return (b"".join(out), n)
+
+
+def _expand(parts: list, S: bytes, st: int, e: int, comp: Any, src: Any) -> bytes:
+    """Expand a replacement string for one match (``add_s``); ``src`` is the
+    ``re.Match`` or the ``Search`` holding the captures."""
+    if len(parts) == 1 and parts[0].__class__ is bytes:
+        return parts[0]
+    out = []
+    for p in parts:
+        c = p.__class__
+        if c is bytes:
+            out.append(p)
+        elif c is int:
+            if p == 0:
+                out.append(S[st:e])
+            else:
+                v = _capture(comp, src, p - 1, S, st, e)
+                out.append(v if v.__class__ is bytes else b"%d" % v)
+        else:
+            raise lib_error("invalid use of '%' in replacement string")
+    return b"".join(out)
+
+
+def _capture(comp: Any, src: Any, l: int, S: bytes, st: int, e: int) -> Any:
+    if src.__class__ is Search:
+        return src.capture(l, st)
+    if l >= comp.ncap:
+        if l != 0:
+            raise lib_error(f"invalid capture index %{l + 1}")
+        return S[st:e]
+    if l in comp.poscaps:
+        return src.start(l + 1) + 1
+    return src.group(l + 1)
+
+
+# ------------------------------------------------ string metatable
+
+def _tonum(v: Any) -> Any:
+    c = v.__class__
+    if c is int or c is float:
+        return v
+    if c is bytes:
+        return str_to_number(v)
+    return None
+
+
+def _arith_metamethod(name: str, fn: Any) -> Any:
+    """lstrlib's arithmetic metamethods of strings: numeric strings are
+    converted; otherwise the second operand's metamethod, or an error."""
+    event = ("__" + name).encode()
+
+    def string_arith(*args: Any) -> Any:
+        a = args[0] if args else None
+        b = args[1] if len(args) > 1 else None
+        x = _tonum(a)
+        if x is not None:
+            y = x if len(args) < 2 else _tonum(b)  # C reads its own copy of arg 1
+            if y is not None:
+                return fn(x, y)
+        h = None if b.__class__ is bytes else metamethod(b, event)
+        if h is None:
+            raise lib_error(f"attempt to {name} a '{type_name(a)}' with a '{type_name(b)}'")
+        return first(h(a, b))
+
+    return lib_function(string_arith)
+
+
+STRING_METAMETHODS = {
+    b"__add": _arith_metamethod("add", _ops.arith_add),
+    b"__sub": _arith_metamethod("sub", _ops.arith_sub),
+    b"__mul": _arith_metamethod("mul", _ops.arith_mul),
+    b"__mod": _arith_metamethod("mod", _ops.arith_mod),
+    b"__pow": _arith_metamethod("pow", _ops.arith_pow),
+    b"__div": _arith_metamethod("div", _ops.arith_div),
+    b"__idiv": _arith_metamethod("idiv", _ops.arith_idiv),
+    b"__unm": _arith_metamethod("unm", lambda x, y: _ops.arith_unm(x)),
+}
+
+
+def bind(rt: Any) -> dict:
+    """Per-State setup: the string metatable gets lstrlib's arithmetic
+    metamethods next to the ``__index`` the State puts there. (Arithmetic on
+    strings does not go through them: the operators coerce directly; they
+    are there for ``getmetatable("")`` and direct calls.)"""
+    meta = getattr(rt, "string_meta", None)
+    if meta is not None:
+        for k, f in STRING_METAMETHODS.items():
+            if dict.get(meta, k) is None:
+                dict.__setitem__(meta, k, f)
+    return {}
 
 
 TABLE = {

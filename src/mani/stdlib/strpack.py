@@ -13,7 +13,6 @@ import struct
 from typing import Any
 
 from ..runtime.context import charge, current
-from ..runtime.ops import OpError
 from .base import lib_error
 from ..runtime.trace import lib_function
 from ..runtime.values import wrap_int

@@ -1,0 +1,30 @@
+-- string.format: invalid conversions and bad arguments
+local bad = {"%", "%5", "%.", "%-5.3", "%10.123d", "%123d", "%100d", "%1.100f", "%+x", "%#d", "%05s", "%.3c", "%y", "%F", "%5q", "%-q", "%#c", "%+s", "%#s", "% s", "%0s", "%.3p", "%+p", "%-------------------------d", "%--------------------d", "%---------------------d", "%0-5d", "%-05d", "%00d", "%5.5.5d", "%.-1d", "%ll", "%hd", "%n", "% #x", "%#+g", "%0#5x"}
+for _, f in ipairs(bad) do
+  print(f, pcall(string.format, f, 1))
+end
+print(pcall(string.format, "%d", 3.5))
+print(pcall(string.format, "%d", "3.0"))
+print(pcall(string.format, "%d", "x"))
+print(pcall(string.format, "%d", {}))
+print(pcall(string.format, "%f", "1e2"))
+print(pcall(string.format, "%f", "z"))
+print(pcall(string.format, "%d %d", 1))
+print(pcall(string.format, "%c", 3.5))
+print(pcall(string.format, "%a", "x"))
+print(pcall(string.format))
+print(pcall(string.format, {}))
+print(string.format(12), string.format(1.5))
+print(string.format("%p", 1), string.format("%p", true), string.format("%p", nil), string.format("%10p|", nil), string.format("%-10p|", 2))
+print(string.format("%d", -0.0), string.format("%x", 2^53), string.format("%d", "0x10"))
+print(string.format("%5.2f%%", 99.555), string.format("%.14g", 0.1), string.format("%.14g", 100))
+print(string.format("%-5x|%-5X|%5o", 255, 255, 8))
+print(string.format("[%s]", string.format("%099d", 7)):len(), string.format("%.99f", 1/3):len())
+print(string.format("%99.99f", -1e308):len())
+
+print(pcall(function() return string.format("%d", "x") end))
+print(pcall(function() return string.format("%10.123d", 1) end))
+print(pcall(function() return string.format("%", 1) end))
+print(pcall(function() return string.format("%s %s", 1) end))
+print(pcall(function() return string.format("%q", function() end) end))
+print(pcall(function() return string.format("%s", setmetatable({}, {__tostring = function() error("in tostring") end})) end))
