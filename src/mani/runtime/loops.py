@@ -127,8 +127,6 @@ def _ipairs_iter(t: Any, n: int):
                 yield (i, v) + (None,) * (n - 2)
             i += 1
     else:
-        from . import ops
-
         while True:
             v = ops_index_any(t, i)
             if v is None:
@@ -160,10 +158,6 @@ def forin_abort(it: Any, exc: BaseException) -> None:
 def _generic_iter(n: int, f: Any, s: Any, ctl: Any, closing: Any):
     if f.__class__ not in FUNCTION_TYPES and metamethod(f, b"__call") is None:
         raise OpError(f"attempt to call a {type_name(f)} value (for iterator 'for iterator')")
-    if f is lua_next and s.__class__ is not Table:
-        from ..stdlib.base import type_error
-
-        raise type_error(1, "for iterator", "table", (s,))
     failed = None
     try:
         while True:
@@ -216,6 +210,10 @@ ipairs_iter: Any = None
 def ops_index_any(t: Any, k: Any) -> Any:
     if t.__class__ is Table:
         return t[k]
+    if t.__class__ is bytes:
+        from .ops import index_other
+
+        return index_other(t, k)
     h = metamethod(t, b"__index")
     if h is None:
         raise OpError(f"attempt to index a {type_name(t)} value")

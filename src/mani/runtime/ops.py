@@ -27,7 +27,6 @@ from .values import (
     norm_key,
     obj_type_name,
     str_to_number,
-    type_name,
     wrap_int,
 )
 
@@ -132,8 +131,7 @@ def _arith_fail(a: Any, b: Any, event: bytes, what: str = "perform arithmetic on
         op = event[2:].decode()
         raise OpError(f"attempt to {op} a '{obj_type_name(a)}' with a '{obj_type_name(b)}'")
     if what == "perform bitwise operation on":
-        ia, ib = _int_operand(a), _int_operand(b)
-        culprit = 1 if ia is not None else 0
+        culprit = 1 if _int_operand(a) is not None else 0
         bad = b if culprit else a
         if _num(bad) is not None and bad.__class__ is not bytes:
             raise OpError("number has no integer representation", culprit)

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import BudgetExceeded, Interrupted, LuaError
 from ..runtime import loops
+from . import args as _args
 from ..runtime.ops import OpError, border, call_n, eq, first, metamethod, rawget as _rawget, rawset as _rawset
 from ..runtime.trace import error_value, lib_function, lua_info, where
 from ..runtime.values import (
@@ -27,7 +28,6 @@ from ..runtime.values import (
     float_to_int,
     lookup_key,
     number_to_str,
-    obj_type_name,
     str_to_number,
     type_name,
     wrap_int,
@@ -43,18 +43,17 @@ _UNCATCHABLE = (BudgetExceeded, Interrupted, GeneratorExit, GreenletExit, Keyboa
 
 
 def arg_error(n: int, fname: str, msg: str) -> OpError:
-    return OpError(f"bad argument #{n} to '{fname}' ({msg})", lib=True)
+    return _args.arg_error(n, fname, msg)
 
 
 def lib_error(msg: str) -> OpError:
     """An error a library function raises like ``luaL_error``: positioned at
     the function's Lua caller."""
-    return OpError(msg, lib=True)
+    return _args.LibError(msg)
 
 
 def type_error(n: int, fname: str, expected: str, args: tuple) -> OpError:
-    got = obj_type_name(args[n - 1]) if len(args) >= n else "no value"
-    return arg_error(n, fname, f"{expected} expected, got {got}")
+    return _args.type_error(args, n, fname, expected)
 
 
 def check_table(args: tuple, n: int, fname: str) -> Table:

@@ -35,9 +35,10 @@ from typing import Any, Optional
 
 from ..runtime.context import charge
 from ..runtime.ops import OpError
+from . import args as _args
 from .base import lib_error
 from ..runtime.trace import LIB_CODES, lua_info
-from ..runtime.values import float_to_int, number_to_str, str_to_number, type_name
+from ..runtime.values import float_to_int, number_to_str, str_to_number
 
 MAXCAPTURES = 32
 MAXCCALLS = 200
@@ -67,12 +68,11 @@ def _qualified(fname: str) -> str:
 
 
 def bad_arg(n: int, fname: str, msg: str) -> OpError:
-    return lib_error(f"bad argument #{n} to '{_qualified(fname)}' ({msg})")
+    return _args.arg_error(n, "string." + fname, msg)
 
 
 def _type_err(n: int, fname: str, expected: str, args: tuple) -> OpError:
-    got = type_name(args[n - 1]) if len(args) >= n else "no value"
-    return lib_error(f"bad argument #{n} to '{_qualified(fname)}' ({expected} expected, got {got})")
+    return _args.type_error(args, n, "string." + fname, expected)
 
 
 def check_str(args: tuple, n: int, fname: str) -> bytes:
