@@ -314,3 +314,23 @@ def test_process_pool_example_runs():
     finally:
         sys.path.pop(0)
     assert process_pool.throughput(1, requests=4) > 0
+
+
+@pytest.mark.parametrize("body", [
+    "table.sort(t, function(a, b) return a < b end)",  # sorting with a Lua comparator
+    "string.find(string.rep('a', 30000), string.rep('a?', 30) .. string.rep('a', 30) .. 'b')",  # backtracking
+    "for i = 1, 100 do local s = string.rep('x', 1000000) end",  # big allocations
+])
+def test_interrupt_reaches_long_library_calls(body):
+    st = mani.Engine().new_state()
+    st.load_string("t = {} for i = 1, 200000 do t[i] = (i * 7919) % 100003 end")
+    h = st.interrupt_handle()
+    timer = threading.Timer(0.1, h.interrupt)
+    timer.start()
+    t0 = time.perf_counter()
+    try:
+        with pytest.raises(mani.Interrupted):
+            st.load_string("while true do " + body + " end")
+    finally:
+        timer.cancel()
+    assert time.perf_counter() - t0 < 3
