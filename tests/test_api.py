@@ -378,3 +378,33 @@ def test_cli_compile_python(tmp_path):
     f.write_text("local function fib(n) if n < 2 then return n end return fib(n-1) + fib(n-2) end")
     r = subprocess.run([sys.executable, "-m", "mani", "compile", "--python", str(f)], capture_output=True, text=True)
     assert r.returncode == 0 and "def lua_fib(" in r.stdout
+
+
+# ----------------------------------------------------------------- sandbox
+
+
+def test_default_engine_is_a_sandbox():
+    st = mani.Engine().new_state()
+    assert st.load_string(
+        "return io, debug, os, dofile, loadfile, string.dump, package.loadlib"
+    ) == (None,) * 7
+    ok, msg = st.load_string("return pcall(require, 'os')")
+    assert ok is False and "module 'os' not found" in msg
+    # binary chunks are refused; a text chunk cannot reach Python
+    ok, msg = st.load_string("return load('\\27Lua')")
+    assert ok is None and "binary chunk" in msg
+    for probe in ("return ('').__class__", "return print.__globals__", "return _G.__builtins__"):
+        assert st.load_string(f"local ok, v = pcall(function() {probe} end) return v == nil or not ok") == (True,)
+
+
+def test_host_clock_enables_os_time():
+    eng = mani.Engine(clock=lambda: 1_700_000_000.0)
+    assert eng.new_state().load_string("return os.time(), type(os.clock()), os.execute, os.getenv") == (
+        1_700_000_000, "number", None, None)
+
+
+def test_host_module_loader():
+    mods = {"greet": "local M = {} function M.hi(n) return 'hi ' .. n end return M"}
+    eng = mani.Engine(module_loader=mods.get)
+    st = eng.new_state()
+    assert st.load_string("local g = require('greet') return g.hi('x'), require('greet') == g") == ("hi x", True)
