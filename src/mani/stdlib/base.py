@@ -69,29 +69,9 @@ def check_any(args: tuple, n: int, fname: str) -> Any:
 
 
 def check_int(args: tuple, n: int, fname: str, default: Any = None) -> int:
-    if len(args) < n or args[n - 1] is None:
-        if default is not None:
-            return default
-        raise type_error(n, fname, "number", args)
-    v = args[n - 1]
-    c = v.__class__
-    if c is int:
-        return v
-    if c is float:
-        i = float_to_int(v)
-        if i is None:
-            raise arg_error(n, fname, "number has no integer representation")
-        return i
-    if c is bytes:
-        x = str_to_number(v)
-        if x is not None:
-            if x.__class__ is int:
-                return x
-            i = float_to_int(x)
-            if i is None:
-                raise arg_error(n, fname, "number has no integer representation")
-            return i
-    raise type_error(n, fname, "number", args)
+    if default is not None:
+        return _args.opt_integer(args, n, fname, default)
+    return _args.check_integer(args, n, fname)
 
 
 # ----------------------------------------------------------------- functions

@@ -38,7 +38,7 @@ from ..runtime.ops import OpError
 from . import args as _args
 from .base import lib_error
 from ..runtime.trace import LIB_CODES, lua_info
-from ..runtime.values import float_to_int, number_to_str, str_to_number
+from ..runtime.values import number_to_str, str_to_number
 
 MAXCAPTURES = 32
 MAXCCALLS = 200
@@ -95,26 +95,7 @@ def opt_str(args: tuple, n: int, fname: str, default: bytes) -> bytes:
 
 def check_int(args: tuple, n: int, fname: str) -> int:
     """``luaL_checkinteger``."""
-    if len(args) >= n:
-        v = args[n - 1]
-        c = v.__class__
-        if c is int:
-            return v
-        if c is float:
-            i = float_to_int(v)
-            if i is None:
-                raise bad_arg(n, fname, "number has no integer representation")
-            return i
-        if c is bytes:
-            x = str_to_number(v)
-            if x is not None:
-                if x.__class__ is int:
-                    return x
-                i = float_to_int(x)
-                if i is None:
-                    raise bad_arg(n, fname, "number has no integer representation")
-                return i
-    raise _type_err(n, fname, "number", args)
+    return _args.check_integer(args, n, "string." + fname)
 
 
 def opt_int(args: tuple, n: int, fname: str, default: int) -> int:

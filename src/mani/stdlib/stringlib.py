@@ -16,7 +16,7 @@ from ..runtime import ops as _ops
 from ..runtime.ops import first, metamethod
 from .base import lib_error
 from ..runtime.trace import lib_function
-from ..runtime.values import Table, number_to_str, str_to_number, type_name
+from ..runtime.values import Table, number_to_str, str_to_number, to_number, type_name
 from . import strformat, strpack
 from .patterns import (
     Search,
@@ -620,13 +620,7 @@ def _capture(comp: Any, src: Any, l: int, S: bytes, st: int, e: int) -> Any:
 
 # ------------------------------------------------ string metatable
 
-def _tonum(v: Any) -> Any:
-    c = v.__class__
-    if c is int or c is float:
-        return v
-    if c is bytes:
-        return str_to_number(v)
-    return None
+_tonum = to_number  # a number, or a numeric string converted
 
 
 def _arith_metamethod(name: str, fn: Any) -> Any:
