@@ -16,7 +16,7 @@ from ..runtime import ops as _ops
 from ..runtime.ops import first, metamethod
 from .base import lib_error
 from ..runtime.trace import lib_function
-from ..runtime.values import Table, number_to_str, str_to_number, to_number, type_name
+from ..runtime.values import Table, number_to_str, to_number, type_name
 from . import strformat, strpack
 from .patterns import (
     Search,
