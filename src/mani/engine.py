@@ -142,11 +142,11 @@ class Engine:
         display = chunk_display_name(name, src)
         chunk = parse(src, display)
         resolve(chunk)
-        pysrc, tree, scope_costs = codegen.generate(chunk, self._cost_model)
+        pysrc, scope_costs = codegen.generate(chunk, self._cost_model)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # e.g. b"x"[b"y"] is legal Lua
-                module = compile(tree, display, "exec")
+                module = compile(pysrc, display, "exec")
         except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
             raise LuaSyntaxError(f"{display}: chunk too complex ({exc})", 0) from None
         outer = next(c for c in module.co_consts if isinstance(c, CodeType))

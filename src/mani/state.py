@@ -81,13 +81,13 @@ class _Runtime:
         return b"0x%08x" % uid
 
     def print_bytes(self, msg: bytes, frame: Any) -> None:
-        from .runtime.trace import lua_info
+        from .runtime.trace import lua_info, lua_line
 
         source, line = "?", 0
         while frame is not None:
             info = lua_info(frame.f_code)
             if info is not None:
-                source, line = info.chunk, frame.f_lineno
+                source, line = info.chunk, lua_line(frame)
                 break
             frame = frame.f_back
         self.callbacks.on_print(source, line, msg.decode("utf-8", "surrogateescape"))

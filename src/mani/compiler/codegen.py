@@ -28,7 +28,6 @@ itself and zero or several values as a tuple.
 
 from __future__ import annotations
 
-import ast
 import json
 from typing import Optional
 
@@ -93,6 +92,7 @@ class CodeGen:
         self.sites: list = [None]  # site id -> [kind, line, descs...]
         self.used_fn_names: set[str] = set()
         self.pending: list = []  # hoisted statements for the current statement
+        self.docs: list = []  # per function: [chunk, name, line, sites]
         self.scope_costs: list = []
 
     # ------------------------------------------------------------ emission
@@ -111,7 +111,9 @@ class CodeGen:
         return sid
 
     def mark(self, sid: int, code: str) -> str:
-        return f"_S({sid}, {code})"
+        # control characters never occur in generated code otherwise (string
+        # constants are written with repr); see finish()
+        return f"\x01{sid}\x02{code}\x03"
 
     def fn_name(self, lua_name: Optional[str]) -> str:
         base = "anon"
@@ -199,7 +201,8 @@ class CodeGen:
         self.indent -= 1
         info = [self.chunkname, lua_name or "?", fn.line, {str(k): v for k, v in self.fn.sites.items()}]
         ind = "    " * (self.indent + 1)
-        self.lines[doc_at] = ind + repr("\x00" + json.dumps(info))
+        self.docs.append(info)
+        self.lines[doc_at] = ind + f"\x04{len(self.docs) - 1}"  # the docstring, written by finish()
         self.fn.nonlocals.add("_B")
         self.lines[doc_at + 1] = ind + "nonlocal " + ", ".join(sorted(self.fn.nonlocals))
         del header_at
@@ -1446,61 +1449,66 @@ def is_multi(e: N.Node) -> bool:
     return isinstance(e, (N.MethodCall, N.Vararg))
 
 
-# ----------------------------------------------------------- AST rewriting
+# ------------------------------------------------------------ positions
 
 
-class _Positioner(ast.NodeTransformer):
-    """Lua lines on every node; ``_S(id, e)`` markers become col_offset=id."""
-
-    def __init__(self, linemap: list, sites: list):
-        self.linemap = linemap
-        self.sites = sites
-
-    def fix(self, tree: ast.AST) -> None:
-        for node in ast.walk(tree):
-            if hasattr(node, "lineno"):
-                ln = self.linemap[node.lineno - 1] if node.lineno - 1 < len(self.linemap) else 0
-                node.lineno = node.end_lineno = ln
-                node.col_offset = 0
-                node.end_col_offset = 1
-        self.visit(tree)
-
-    def visit_Call(self, node: ast.Call):
-        self.generic_visit(node)
-        f = node.func
-        if isinstance(f, ast.Name) and f.id == "_S":
-            sid = node.args[0].value  # type: ignore[attr-defined]
-            inner = node.args[1]
-            line = self.sites[sid][1]
-            _stamp(inner, sid, line)
-            return inner
-        return node
-
-
-def _stamp(node: ast.AST, sid: int, line: int) -> None:
-    """Give ``node`` and its sub-nodes the site, except nested sites."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if getattr(n, "_sited", False):
-            continue
-        if hasattr(n, "lineno"):
-            n.lineno = n.end_lineno = line
-            n.col_offset = sid
-            n.end_col_offset = sid + 1
-        n._sited = True  # type: ignore[attr-defined]
-        stack.extend(ast.iter_child_nodes(n))
+def finish(gen: CodeGen) -> str:
+    """Strip the site markers from the generated text and write each
+    function's docstring: its sites, the column span of each site on its
+    Python line, and a run-length map from Python lines to Lua lines. The
+    error translator (runtime/trace.py) reads them back."""
+    lines = gen.lines
+    linemap = gen.linemap
+    spans_of: dict = {}  # site id -> (pyline, start col, end col)
+    clean = []
+    for i, text in enumerate(lines):
+        if "\x01" in text:
+            out = []
+            stack = []
+            col = 0
+            j = 0
+            n = len(text)
+            while j < n:
+                ch = text[j]
+                if ch == "\x01":
+                    k = text.index("\x02", j)
+                    stack.append((int(text[j + 1:k]), col))
+                    j = k + 1
+                    continue
+                if ch == "\x03":
+                    sid, start = stack.pop()
+                    spans_of[sid] = (i + 1, start, col)
+                    j += 1
+                    continue
+                out.append(ch)
+                col += 1
+                j += 1
+            text = "".join(out)
+        clean.append(text)
+    for i, text in enumerate(clean):
+        s = text.lstrip()
+        if s.startswith("\x04"):
+            idx = int(s[1:])
+            chunk, name, line, sites = gen.docs[idx]
+            indent = text[: len(text) - len(s)]
+            first = i  # the def is on the line before: lines i .. end are the body
+            end = i + 1
+            while end < len(clean) and (not clean[end].strip() or clean[end].startswith(indent)):
+                end += 1
+            runs = []
+            last = None
+            for ln in range(first - 1, end):
+                if linemap[ln] != last:
+                    runs.append([ln + 1, linemap[ln]])
+                    last = linemap[ln]
+            spans = {k: spans_of[int(k)] for k in sites if int(k) in spans_of}
+            info = [chunk, name, line, sites, spans, runs]
+            clean[i] = indent + repr("\x00" + json.dumps(info, separators=(",", ":")))
+    return "\n".join(clean) + "\n"
 
 
 def generate(chunk: N.Chunk, model: costs.CostModel) -> tuple:
-    """Return (python source text, ast.Module with Lua positions, scope costs)."""
+    """Return (Python source text, scope costs) for a resolved chunk."""
     gen = CodeGen(chunk.source_name, model)
-    src = gen.chunk(chunk)
-    try:
-        tree = ast.parse(src)
-    except (SyntaxError, RecursionError, MemoryError) as exc:
-        raise LuaSyntaxError(f"{chunk.source_name}:0: chunk too complex to compile", 0) from exc
-    # the markers are visited bottom-up so inner sites are stamped first
-    pos = _Positioner(gen.linemap, gen.sites)
-    pos.fix(tree)
-    return src, tree, gen.scope_costs[0]
+    gen.chunk(chunk)
+    return finish(gen), gen.scope_costs[0]

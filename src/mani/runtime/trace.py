@@ -11,6 +11,7 @@ error message needs: ``chunk:line:`` and the name of the culprit
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from functools import lru_cache
 from types import CodeType, FrameType, TracebackType
 from typing import Any, Optional
@@ -36,19 +37,48 @@ def lib_function(fn):
 
 
 class LuaFuncInfo:
-    __slots__ = ("chunk", "name", "line", "sites")
+    """What a generated function's docstring says (see codegen.finish)."""
 
-    def __init__(self, chunk: str, name: str, line: int, sites: dict):
+    __slots__ = ("chunk", "name", "line", "sites", "spans", "_runs", "_starts", "_by_line")
+
+    def __init__(self, chunk: str, name: str, line: int, sites: dict, spans: dict, runs: list):
         self.chunk = chunk
         self.name = name
         self.line = line
-        self.sites = sites
+        self.sites = sites  # site id (str) -> [kind, lua line, descriptions...]
+        self.spans = spans  # site id (str) -> [python line, start col, end col]
+        self._runs = runs  # [python line, lua line] where the Lua line changes
+        self._starts = [r[0] for r in runs]
+        self._by_line: Optional[dict] = None
+
+    def lua_line(self, pyline: Optional[int]) -> int:
+        if pyline is None or not self._runs:
+            return self.line
+        i = bisect_right(self._starts, pyline) - 1
+        return self._runs[max(i, 0)][1]
+
+    def site_of(self, pyline: int, col: Optional[int], end_col: Optional[int]) -> Optional[list]:
+        """The innermost site whose text span contains the instruction."""
+        if col is None:
+            return None
+        if self._by_line is None:
+            by: dict = {}
+            for sid, (ln, c0, c1) in self.spans.items():
+                by.setdefault(ln, []).append((c1 - c0, c0, c1, sid))
+            for v in by.values():
+                v.sort()
+            self._by_line = by
+        end_col = col if end_col is None else end_col
+        for _, c0, c1, sid in self._by_line.get(pyline, ()):
+            if c0 <= col and end_col <= c1:
+                return self.sites.get(sid)
+        return None
 
 
 @lru_cache(maxsize=4096)
 def _parse_doc(doc: str) -> LuaFuncInfo:
-    chunk, name, line, sites = json.loads(doc[1:])
-    return LuaFuncInfo(chunk, name, line, sites)
+    chunk, name, line, sites, spans, runs = json.loads(doc[1:])
+    return LuaFuncInfo(chunk, name, line, sites, spans, runs)
 
 
 def lua_info(code: CodeType) -> Optional[LuaFuncInfo]:
@@ -62,16 +92,29 @@ def lua_info(code: CodeType) -> Optional[LuaFuncInfo]:
 
 
 def site_at(code: CodeType, lasti: int) -> Optional[list]:
+    """The Lua operation at instruction offset ``lasti`` of generated code."""
     info = lua_info(code)
     if info is None or lasti < 0:
         return None
     for i, pos in enumerate(code.co_positions()):
         if i == lasti // 2:
-            col = pos[2]
-            if col:
-                return info.sites.get(str(col))
-            return None
+            return info.site_of(pos[0], pos[2], pos[3])
     return None
+
+
+def current_line(code: CodeType, pyline: Optional[int], lasti: int) -> int:
+    """The Lua line generated code is at: the line of the operation being
+    executed when it is a site, else the line of the statement."""
+    info = lua_info(code)
+    if info is None:
+        return 0
+    site = site_at(code, lasti)
+    return site[1] if site else info.lua_line(pyline)
+
+
+def lua_line(frame: Any) -> int:
+    """The Lua line a frame of generated code is at."""
+    return current_line(frame.f_code, frame.f_lineno, frame.f_lasti)
 
 
 def where(frame: Optional[FrameType]) -> str:
@@ -81,7 +124,7 @@ def where(frame: Optional[FrameType]) -> str:
     info = lua_info(frame.f_code)
     if info is None:
         return ""
-    return f"{info.chunk}:{frame.f_lineno}: "
+    return f"{info.chunk}:{lua_line(frame)}: "
 
 
 def _frames(tb: Optional[TracebackType]) -> list:
@@ -126,7 +169,7 @@ def _compute_value(exc: BaseException) -> Any:
     site = site_at(tb.tb_frame.f_code, tb.tb_lasti)
     info = lua_info(tb.tb_frame.f_code)
     assert info is not None
-    pos = f"{info.chunk}:{tb.tb_lineno}: "
+    pos = f"{info.chunk}:{site[1] if site else info.lua_line(tb.tb_lineno)}: "
     if nlib >= 2 or nlib == 1 and not getattr(exc, "lib", True) or getattr(exc, "nopos", False):
         # raised inside a library function ("C function"): Lua gives no
         # position, except for luaL_error-style errors about the call itself
@@ -215,7 +258,7 @@ def lua_traceback(tb: Optional[TracebackType]) -> str:
                 lines.append(f"\t[C]: in function '{t.tb_frame.f_code.co_name.removeprefix('lua_')}'")
             continue
         fname = "main chunk" if info.name == "main chunk" else f"function '{info.name}'"
-        lines.append(f"\t{info.chunk}:{t.tb_lineno}: in {fname}")
+        lines.append(f"\t{info.chunk}:{current_line(t.tb_frame.f_code, t.tb_lineno, t.tb_lasti)}: in {fname}")
     lines.append("\t[C]: in ?")
     return "\n".join(lines)
 
