@@ -29,6 +29,7 @@ itself and zero or several values as a tuple.
 from __future__ import annotations
 
 import json
+import re
 from typing import Optional
 
 from ..errors import LuaSyntaxError
@@ -1452,6 +1453,9 @@ def is_multi(e: N.Node) -> bool:
 # ------------------------------------------------------------ positions
 
 
+_MARKS = re.compile("(\x01[0-9]+\x02|\x03)")
+
+
 def finish(gen: CodeGen) -> str:
     """Strip the site markers from the generated text and write each
     function's docstring: its sites, the column span of each site on its
@@ -1466,23 +1470,18 @@ def finish(gen: CodeGen) -> str:
             out = []
             stack = []
             col = 0
-            j = 0
-            n = len(text)
-            while j < n:
-                ch = text[j]
-                if ch == "\x01":
-                    k = text.index("\x02", j)
-                    stack.append((int(text[j + 1:k]), col))
-                    j = k + 1
+            for piece in _MARKS.split(text):
+                if not piece:
                     continue
-                if ch == "\x03":
+                c = piece[0]
+                if c == "\x01":
+                    stack.append((int(piece[1:-1]), col))
+                elif c == "\x03":
                     sid, start = stack.pop()
                     spans_of[sid] = (i + 1, start, col)
-                    j += 1
-                    continue
-                out.append(ch)
-                col += 1
-                j += 1
+                else:
+                    out.append(piece)
+                    col += len(piece)
             text = "".join(out)
         clean.append(text)
     for i, text in enumerate(clean):

@@ -94,6 +94,7 @@ class Resolver:
         RESERVED.update(_helper_names())
         self.chunkname = chunkname
         self.used_pynames: set[str] = set()
+        self.next_suffix: dict[str, int] = {}  # base name -> last suffix used
         self.block: Optional[BlockScope] = None
         self.func: Optional[FuncScope] = None
         self.loop_depth = 0
@@ -106,10 +107,11 @@ class Resolver:
         if keyword.iskeyword(name) or name in RESERVED or name.startswith("_") or name in BUILTIN_NAMES:
             base = "L" + name if not name.startswith("L") else name + "_"
         cand = base
-        i = 1
+        i = self.next_suffix.get(base, 1)
         while cand in self.used_pynames or cand in RESERVED or cand in BUILTIN_NAMES:
             i += 1
             cand = f"{base}_{i}"
+        self.next_suffix[base] = i
         self.used_pynames.add(cand)
         return cand
 
