@@ -23,7 +23,7 @@ from .errors import BudgetExceeded, Interrupted, LuaError, ManiError, ProgramMis
 from .runs import FAILED, SUSPENDED, Execution, RunContext, refuse_if_suspended
 from .runtime import context
 from .runtime.helpers import SHARED_HELPERS
-from .runtime.ops import OpError, make_indexers
+from .runtime.ops import OpError, call_n, make_indexers
 from .runtime.trace import to_lua_error
 from .runtime.values import Table
 
@@ -188,7 +188,26 @@ class State:
         pass
 
     def _run(self, fn: Any, args: tuple) -> tuple:
-        refuse_if_suspended(self)
+        ex = self._execution
+        if ex is not None:
+            refuse_if_suspended(self)
+        if self._owner is None and self._lock.acquire(False):
+            # the common case, without a context manager: enter, run, leave
+            self._owner = threading.get_ident()
+            self._root_glet = greenlet.getcurrent()
+            self._depth = 1
+            self._interrupt_requested = False
+            tls = context._tls
+            prev = getattr(tls, "rt", None)
+            tls.rt = self._rt
+            try:
+                return self._run_entered(fn, args)
+            finally:
+                tls.rt = prev
+                self._depth = 0
+                self._owner = None
+                self._root_glet = None
+                self._lock.release()
         with self._entered():
             return self._run_entered(fn, args)
 
@@ -209,9 +228,10 @@ class State:
             if err is exc:
                 raise
             raise err from None
+        to_py = interop.to_py
         if r.__class__ is not tuple:
-            r = (r,)
-        return tuple(interop.to_py(v, self) for v in r)
+            return (to_py(r, self),)
+        return tuple([to_py(v, self) for v in r])
 
     def _run_in_context(self, ctx: RunContext, fn: Any, args: tuple) -> tuple:
         """Body of a run's greenlet: returns ("done", results) or
@@ -270,7 +290,7 @@ class State:
     def call(self, fn: Any, *args: Any) -> tuple:
         """Call a global function by name, or a LuaFunction; returns a tuple."""
         f, largs = self._resolve_call(fn, args)
-        return self._run(_call_lua, (f, largs))
+        return self._run(call_n, (f, *largs))
 
     def _resolve_call(self, fn: Any, args: tuple) -> tuple:
         if isinstance(fn, str):
@@ -295,8 +315,8 @@ class State:
             mathlib.set_seed(self._rt, n)
 
     def _call_function(self, f: Any, args: tuple) -> tuple:
-        largs = tuple(interop.to_lua(a, self) for a in args)
-        return self._run(_call_lua, (f, largs))
+        to_lua = interop.to_lua
+        return self._run(call_n, (f, *[to_lua(a, self) for a in args]))
 
     # ------------------------------------------------------------ globals
     @property
@@ -488,12 +508,6 @@ class State:
     @property
     def engine(self) -> Engine:
         return self._engine
-
-
-def _call_lua(f: Any, args: tuple) -> Any:
-    from .runtime.ops import call_n
-
-    return call_n(f, *args)
 
 
 class InterruptHandle:
