@@ -27,7 +27,10 @@ from .runtime.ops import OpError, call_n, make_indexers
 from .runtime.trace import to_lua_error
 from .runtime.values import Table
 
-UNLIMITED = 1 << 62
+# The meter is refilled in slices of at most this size: small enough that the
+# counter stays a one-digit Python int (CPython specialises arithmetic and
+# comparisons on those), large enough that refills are rare.
+UNLIMITED = (1 << 30) - 1
 CHECK_INTERVAL = 10_000  # cost units between interrupt/deadline checks
 
 
