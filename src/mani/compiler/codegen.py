@@ -79,6 +79,7 @@ class FuncGen:
         self.nonlocals: set[str] = set()
         self.sites: dict[int, list] = {}
         self.loop_stack: list = []  # per Python loop: dict of info
+        self.floaty = False
 
 
 class CodeGen:
@@ -151,6 +152,10 @@ class CodeGen:
         outer_fn = self.fn
         scope = fn.scope
         self.fn = FuncGen(fn, pyname, outer_fn)
+        # a function with float literals probably computes with floats: its
+        # arithmetic guards try float first
+        self.fn.floaty = any(isinstance(n, N.Number) and n.value.__class__ is float
+                             for n in types._walk_no_functions(fn.body))
         saved_line = self.cur_line
         self.cur_line = fn.line
         sc = costs.ScopeCost(lua_name or "anonymous", fn.line, costs.entry_cost(self.model, fn))
@@ -1231,9 +1236,10 @@ class CodeGen:
                 u = br if ta == FLOAT else ar
                 code = f"({ar} {op} {br} if {pre}(({c} := {u}.__class__) is float or {c} is int) else {helper}({ar}, {br}))"
                 return Expr(self.mark(sid, code))
-            code = (f"({t} if {pre}({c} := {ar}.__class__) is {br}.__class__ and "
-                    f"({c} is int and {RANGE.format(f'({t} := {ar} {op} {br})')} or "
-                    f"{c} is float and (({t} := {ar} {op} {br}) is {t})) "
+            int_case = f"{c} is int and {RANGE.format(f'({t} := {ar} {op} {br})')}"
+            float_case = f"{c} is float and (({t} := {ar} {op} {br}) is {t})"
+            cases = f"{float_case} or {int_case}" if self.fn.floaty else f"{int_case} or {float_case}"
+            code = (f"({t} if {pre}({c} := {ar}.__class__) is {br}.__class__ and ({cases}) "
                     f"else {helper}({ar}, {br}))")
             return Expr(self.mark(sid, code))
         pre, ar, br = self.bind2(a, b)
