@@ -1161,6 +1161,12 @@ class CodeGen:
             # Wrapping to 64 bits commutes with + - *: compute the whole
             # integer tree exactly and wrap once at its root.
             t = self.temp()
+            if op in ("+", "-") and (isinstance(e.left, N.Number) and not _exact_tree(e.right)
+                                     or isinstance(e.right, N.Number) and not _exact_tree(e.left)):
+                # in-range x +- constant can only leave the range on one side
+                a = Expr(self.exact_int(e.left), INT, isinstance(e.left, N.Number))
+                b = Expr(self.exact_int(e.right), INT, isinstance(e.right, N.Number))
+                return Expr(f"({t} if {self.range_check(op, a, b, t)} else wrap_int({t}))", INT)
             return Expr(f"({t} if {RANGE.format(f'({t} := {self.exact_int(e)})')} else wrap_int({t}))", INT)
         a = self.ex(e.left)
         b = self.ex(e.right)
@@ -1436,6 +1442,14 @@ def _static_count(s: N.NumericFor) -> Optional[int]:
     if not all(v.__class__ is int for v in vals) or c == 0:
         return None
     return len(range(a, b + 1, c)) if c > 0 else len(range(a, b - 1, c))
+
+
+def _exact_tree(e: N.Node) -> bool:
+    """Is ``e`` compiled by exact_int as an unwrapped + - * tree?"""
+    while isinstance(e, N.Paren):
+        e = e.expr
+    return (isinstance(e, N.BinOp) and e.op in ("+", "-", "*")
+            or isinstance(e, N.UnOp) and e.op == "-") and types.expr_type(e, {}) == INT
 
 
 def _jumps_out(body: N.Block) -> bool:
