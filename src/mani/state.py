@@ -114,7 +114,6 @@ class State:
         self._depth = 0
         self._user_data: Any = None
         self._budget_end: Optional[int] = None  # cost_used at which the budget ends
-        self._budget_start: Optional[int] = None
         self._issued = UNLIMITED  # units put into the meter so far
         self._root_glet: Any = None
         self._ctx: Optional[RunContext] = None

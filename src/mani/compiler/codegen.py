@@ -300,27 +300,7 @@ class CodeGen:
         self.emit("break")
         self.fn.loop_stack.pop()
         self.indent -= 1
-        self.after_loop(info)
-
-    def after_loop(self, info: dict) -> None:
-        """After a Python loop: propagate pending break/goto escapes."""
-        if info.get("escape_break"):
-            flag = info["escape_break"]
-            outer = self._innermost_python_loop()
-            if outer is not None:
-                self.emit(f"if {flag}:")
-                self.indent += 1
-                self.emit_break_from_here()
-                self.indent -= 1
-        for esc in info.get("escapes", []):
-            tgt_info, k = esc
-            self.emit(f"if {info['esc_flag']} == {id(tgt_info) % 1000003}:")
-            self.indent += 1
-            self._goto_from_here(tgt_info, k, reset_flag=info["esc_flag"])
-            self.indent -= 1
-
-    def _innermost_python_loop(self):
-        return self.fn.loop_stack[-1] if self.fn.loop_stack else None
+        self.after_python_loop(info)
 
     def emit_break_from_here(self) -> None:
         """Lua ``break``: leave the innermost Lua loop, passing through any
@@ -340,10 +320,8 @@ class CodeGen:
         self.emit("break")
 
     def _preinit(self, name: str, value: str) -> None:
-        # initialise a flag at function start (before any loop)
-        self.fn_init = getattr(self, "fn_init", [])
-        self.fn.__dict__.setdefault("inits", []) if hasattr(self.fn, "__dict__") else None
-        # insert right after the meter line of the current function
+        """Initialise a jump flag at the start of the current function (right
+        after its meter line), so every path sees it defined."""
         for j in range(len(self.lines) - 1, -1, -1):
             if self.lines[j].lstrip().startswith("if (_B := _B - ") and self._fn_header_above(j):
                 ind = self.lines[j][: len(self.lines[j]) - len(self.lines[j].lstrip())]
@@ -426,13 +404,6 @@ class CodeGen:
     def stmt(self, s: N.Node) -> None:
         self.cur_line = s.line
         getattr(self, "s_" + type(s).__name__)(s)
-
-    def flush(self, line: Optional[int] = None) -> None:
-        for text in self.pending:
-            for ln in text:
-                self.lines.append(ln)
-                self.linemap.append(self.cur_line if line is None else line)
-        self.pending = []
 
     def with_pending(self, produce):
         """Run ``produce`` (which compiles expressions); emit hoisted
@@ -565,7 +536,7 @@ class CodeGen:
         v = t.var
         if v is None:
             env = self.ex(t.env)
-            self.assign_index(t, env, Expr(repr(t.name.encode()), STR, True), val, env_name=t.name)
+            self.assign_index(t, env, Expr(repr(t.name.encode()), STR, True), val)
             return
         if v.boxed:
             self.emit(f"{v.pyname}[0] = {val.code}")
@@ -574,7 +545,7 @@ class CodeGen:
                 self.fn.nonlocals.add(v.pyname)
             self.emit(f"{v.pyname} = {val.code}")
 
-    def assign_index(self, t: N.Node, obj: Expr, key: Expr, val: Expr, env_name: Optional[str] = None) -> None:
+    def assign_index(self, t: N.Node, obj: Expr, key: Expr, val: Expr) -> None:
         desc = self.describe(t.obj) if isinstance(t, N.Index) else self.describe(t.env)
         sid = self.site("index", t.line, desc)
         o = obj.code
@@ -901,7 +872,7 @@ class CodeGen:
         saved_lines, saved_map, saved_indent = self.lines, self.linemap, self.indent
         self.lines, self.linemap = [], []
         pyname = self.function(fn, name)
-        block = [(saved_indent_prefix(saved_indent) + ln, lm) for ln, lm in zip(self.lines, self.linemap)]
+        block = list(zip(self.lines, self.linemap))
         self.lines, self.linemap, self.indent = saved_lines, saved_map, saved_indent
         self.pending.append(block)
         return pyname
@@ -1421,10 +1392,6 @@ class _CondBreak(N.Node):
         self.cond = cond
         self.flag = flag
         self.line = line
-
-
-def saved_indent_prefix(indent: int) -> str:
-    return ""
 
 
 def _static_count(s: N.NumericFor) -> Optional[int]:

@@ -24,9 +24,8 @@ class CostModel:
     call: int = 1  # entering any Lua function
     loop: int = 1  # each iteration of any loop
     statement: int = 1  # each statement of a region
-    library_call: int = 1  # calling a library function
-    per_byte: float = 1 / 64  # library work proportional to bytes touched
-    per_element: float = 1 / 8  # library work proportional to elements touched
+    # (library functions charge fixed amounts proportional to their work:
+    # about one unit per 64 bytes or per 8 elements touched, see stdlib/)
 
     def fingerprint(self) -> tuple:
         return astuple(self)

@@ -73,15 +73,6 @@ def mv(r: Any) -> tuple:
     return (r,)
 
 
-def getmetatable_raw(v: Any, string_meta: Any = None) -> Any:
-    c = v.__class__
-    if c is Table or c is Userdata:
-        return v.meta
-    if c is bytes:
-        return string_meta
-    return None
-
-
 def metamethod(v: Any, event: bytes) -> Any:
     c = v.__class__
     if c is Table or c is Userdata:
@@ -97,10 +88,6 @@ def call_meta1(h: Any, *args: Any) -> Any:
     if r.__class__ is tuple:
         return r[0] if r else None
     return r
-
-
-def truthy(v: Any) -> bool:
-    return v is not None and v is not False
 
 
 # ---------------------------------------------------------------- arithmetic
@@ -347,10 +334,6 @@ def eq(a: Any, b: Any) -> bool:
     if ca is Table or cb is Table or ca is Userdata or cb is Userdata:
         return False
     return a == b
-
-
-def ne(a: Any, b: Any) -> bool:
-    return not eq(a, b)
 
 
 def _cmp_fail(a: Any, b: Any, event: bytes) -> bool:
@@ -606,13 +589,6 @@ def call_n(f: Any, *args: Any) -> Any:
     if c in FUNCTION_TYPES:
         return f(*args)
     raise OpError(f"attempt to call a {obj_type_name(f)} value", 0)
-
-
-def is_callable(v: Any) -> bool:
-    c = v.__class__
-    if c in FUNCTION_TYPES:
-        return True
-    return metamethod(v, b"__call") is not None
 
 
 def _table_call(self: Table, *args: Any) -> Any:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from types import CodeType, FrameType, TracebackType
 from typing import Any, Optional
 
-from ..errors import BudgetExceeded, Interrupted, LuaError
+from ..errors import LuaError
 from .ops import OpError
 
 _PY_TYPE_TO_LUA = {
@@ -263,5 +263,3 @@ def lua_traceback(tb: Optional[TracebackType]) -> str:
     return "\n".join(lines)
 
 
-def is_uncatchable(exc: BaseException) -> bool:
-    return isinstance(exc, (BudgetExceeded, Interrupted))

@@ -217,13 +217,6 @@ def lookup_key(k: Any) -> Any:
     return k
 
 
-def key_out(k: Any) -> Any:
-    """Turn a stored key back into the Lua value."""
-    if k.__class__ is _BoolKey:
-        return k.value
-    return k
-
-
 # ------------------------------------------------------------------- numbers
 
 

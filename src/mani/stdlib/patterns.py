@@ -30,14 +30,12 @@ Two matchers:
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any, Optional
 
 from ..runtime.context import charge
 from ..runtime.ops import OpError
 from . import args as _args
 from .base import lib_error
-from ..runtime.trace import LIB_CODES, lua_info
 from ..runtime.values import number_to_str, str_to_number
 
 MAXCAPTURES = 32
@@ -47,24 +45,6 @@ CAP_POSITION = -2
 CHARGE_EVERY = 4096  # matcher steps between two charges
 
 # ------------------------------------------------------------ argument helpers
-
-
-def _qualified(fname: str) -> str:
-    """The function name an argument error shows: Lua names a function from
-    its call site; a library function called directly from Lua code is
-    named by the field (``'rep'``), one called from elsewhere (``pcall``,
-    the host) by its global name (``'string.rep'``). Only runs on errors."""
-    f = sys._getframe(2)
-    while f is not None and f.f_code not in LIB_CODES:
-        f = f.f_back
-    if f is None:
-        return fname
-    caller = f.f_back
-    while caller is not None and caller.f_code not in LIB_CODES and lua_info(caller.f_code) is None:
-        caller = caller.f_back  # runtime helpers between the caller and us
-    if caller is not None and caller.f_code not in LIB_CODES:
-        return fname
-    return "string." + fname
 
 
 def bad_arg(n: int, fname: str, msg: str) -> OpError:
