@@ -1265,6 +1265,10 @@ class CodeGen:
             node = node.right
         operands.append(node)
         exprs = [self.ex(x) for x in operands]
+        if all(x.ty in (STR, INT) for x in exprs):
+            # strings and integers only: plain bytes concatenation
+            parts = [x.code if x.ty == STR else f"(b'%d' % {x.code})" for x in exprs]
+            return Expr(f"({' + '.join(parts)})", STR)
         if len(exprs) == 2:
             a, b = exprs
             sid = self.site("concat", e.line, self.describe(operands[0]), self.describe(operands[1]))
