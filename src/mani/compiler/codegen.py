@@ -713,11 +713,12 @@ class CodeGen:
         sid = self.site("for", s.line)
         step_is_int = c is None or c.ty == INT
         if a.ty == INT and step_is_int and b.ty == INT:
+            k = _int_literal(s.step) if s.step is not None else 1
             if c is None:
                 it = f"range({a.code}, {b.code} + 1)"
-            elif isinstance(s.step, N.Number) and s.step.value > 0:
+            elif k is not None and k > 0:
                 it = f"range({a.code}, {b.code} + 1, {c.code})"
-            elif isinstance(s.step, N.Number) and s.step.value < 0:
+            elif k is not None and k < 0:
                 it = f"range({a.code}, {b.code} - 1, {c.code})"
             else:
                 it = self.mark(sid, f"forrange({a.code}, {b.code}, {c.code})")
@@ -1396,6 +1397,16 @@ class _CondBreak(N.Node):
         self.cond = cond
         self.flag = flag
         self.line = line
+
+
+def _int_literal(e: N.Node) -> Optional[int]:
+    """The value of an integer literal, possibly negated; else None."""
+    if isinstance(e, N.UnOp) and e.op == "-" and isinstance(e.operand, N.Number):
+        v = e.operand.value
+        return -v if v.__class__ is int else None
+    if isinstance(e, N.Number) and e.value.__class__ is int:
+        return e.value
+    return None
 
 
 def _static_count(s: N.NumericFor) -> Optional[int]:
