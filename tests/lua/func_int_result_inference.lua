@@ -16,3 +16,11 @@ end
 print(ack(2, 3), ack(2, 3.0))
 local function sq(x) return x * x end
 print(sq(3037000500), sq(2.5), pcall(sq, "3"), pcall(sq, {}))
+-- result types other than integers: tables, floats, strings
+local function node(d) if d == 0 then return {} end return { node(d - 1), node(d - 1) } end
+local function count(t) if t[1] then return 1 + count(t[1]) + count(t[2]) end return 1 end
+print(count(node(6)), type(node(0)))
+local function ratio(i, j) return 1.0 / (i + j) end
+print(ratio(1, 3), ratio(1, 3) * 4, math.type(ratio(2, 2)))
+local function label(n) if n > 0 then return "n" .. n end return "zero" end
+print(label(3) .. label(0), #label(12))

@@ -1005,7 +1005,8 @@ class CodeGen:
 
     def e_Call(self, e: N.Call) -> Expr:
         if isinstance(e, N.Call) and isinstance(e.func, N.Name) and e.func.var is not None and e.func.var.single_return:
-            return Expr(self.call_raw(e), INT if types.expr_type(e, {}) == INT else None)
+            ty = types.expr_type(e, {})
+            return Expr(self.call_raw(e), ty if ty in (INT, FLOAT, STR, BOOL, TABLE, FUNC) else None)
         t = self.temp()
         return Expr(f"(first({t}) if ({t} := {self.call_raw(e)}).__class__ is tuple else {t})")
 

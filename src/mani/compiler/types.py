@@ -110,7 +110,7 @@ def expr_type(e, types: dict) -> Optional[str]:
                 at = expr_type(e.args[pos], types)
                 if at != INT:
                     return PENDING if at == PENDING else None
-            return INT
+            return v.result_type
         return None
     if t is N.UnOp:
         if e.op == "not":
@@ -299,20 +299,30 @@ def returns_single(fn: N.Function) -> bool:
 
 
 def int_result(fn: N.Function, var) -> None:
-    """Decide ``var.int_result`` for a single-result local function: the
-    positions of its speculated parameters if, with those being integers,
-    every return yields an integer (recursive calls assumed to do the same)."""
+    """Decide the result type of a single-result local function when its
+    speculated parameters are integers (``var.int_result``: their positions;
+    ``var.result_type``: the type every return then yields, recursive calls
+    assumed to yield it too)."""
     spec = int_speculation(fn)
     saved = {v: v.static_type for v in fn.scope.vars}
     var.int_result = [fn.param_vars.index(p) for p in spec]
+    var.result_type = PENDING
     try:
         for p in spec:
             p.static_type = INT
         infer_function(fn)
-        for n in _walk_no_functions(fn.body):
-            if isinstance(n, N.Return) and expr_type(n.exprs[0], {}) != INT:
-                var.int_result = None
-                return
+        returns = [n.exprs[0] for n in _walk_no_functions(fn.body) if isinstance(n, N.Return)]
+        seen = {expr_type(r, {}) for r in returns}
+        seen.discard(PENDING)
+        ty = seen.pop() if len(seen) == 1 else None
+        if ty not in (INT, FLOAT, STR, BOOL, TABLE, FUNC):
+            ty = None
+        var.result_type = ty
+        if ty is not None and any(expr_type(r, {}) != ty for r in returns):
+            ty = None
+        if ty is None:
+            var.int_result = None
+        var.result_type = ty
     finally:
-        for v, ty in saved.items():
-            v.static_type = ty
+        for v, sty in saved.items():
+            v.static_type = sty

@@ -41,7 +41,7 @@ class Var:
     __slots__ = (
         "name", "pyname", "attrib", "func", "captured", "boxed", "assigned",
         "in_loop", "const_value", "static_type", "decl_line", "assigned_outside",
-        "single_return", "int_result",
+        "single_return", "int_result", "result_type",
     )
 
     def __init__(self, name: str, pyname: str, func: "FuncScope", attrib: Optional[str], in_loop: bool, line: int):
@@ -58,7 +58,8 @@ class Var:
         self.decl_line = line
         self.assigned_outside = False  # assigned from an inner function
         self.single_return = False  # a local function that always returns one value
-        self.int_result = None  # param positions that, if ints, make it return an int
+        self.int_result = None  # param positions that, if ints, fix the result type
+        self.result_type = None  # ...to this static type
 
     def __repr__(self) -> str:
         return f"Var({self.name}->{self.pyname})"
