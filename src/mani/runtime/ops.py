@@ -541,14 +541,20 @@ def make_indexers(string_meta: Table) -> tuple:
             v = _get(o, k)
             if v is not None:
                 return v
-            mt = o.meta
-            if mt is not None:
+            # follow __index tables (class chains) without __missing__
+            t = o
+            for _ in range(8):
+                mt = t.meta
+                if mt is None:
+                    return None
                 h = _get(mt, b"__index")
-                if h.__class__ is Table:
-                    v = _get(h, k)
-                    if v is not None:
-                        return v
-            return o[k]
+                if h.__class__ is not Table:
+                    break
+                v = _get(h, k)
+                if v is not None:
+                    return v
+                t = h
+            return o[k]  # functions, long chains, errors: the general path
         return index(o, k)
 
     _get = dict.get
