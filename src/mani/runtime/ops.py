@@ -505,6 +505,17 @@ def make_indexers(string_meta: Table) -> tuple:
         raise OpError(f"attempt to index a {obj_type_name(o)} value", 0)
 
     def setindex(o: Any, k: Any, v: Any) -> None:
+        if o.__class__ is Table:
+            # common: a new field of an object whose metatable has no
+            # __newindex (the inline fast path only takes existing keys)
+            mt = o.meta
+            if mt is None or _get(mt, b"__newindex") is None:
+                kc = k.__class__
+                if v is not None and (kc is bytes or kc is int):
+                    o[k] = v
+                else:
+                    rawset(o, k, v)
+                return
         first_ = o
         for _ in range(2000):
             c = o.__class__
