@@ -80,6 +80,7 @@ class FuncGen:
         self.sites: dict[int, list] = {}
         self.loop_stack: list = []  # per Python loop: dict of info
         self.floaty = False
+        self.cls_cache: dict = {}  # local name -> variable holding its class
 
 
 class CodeGen:
@@ -101,6 +102,21 @@ class CodeGen:
     def emit(self, text: str, line: Optional[int] = None) -> None:
         self.lines.append("    " * self.indent + text)
         self.linemap.append(self.cur_line if line is None else line)
+
+    def cls(self, code: str) -> str:
+        """``code.__class__``, or the variable caching it (see cache_class)."""
+        cached = self.fn.cls_cache.get(code)
+        return cached if cached is not None else f"{code}.__class__"
+
+    def cache_class(self, v: Var) -> None:
+        """A local that never changes after its declaration and is used often
+        gets its class computed once, right after the declaration; guards
+        read the variable instead of ``v.__class__``."""
+        if v.assigned or v.boxed or v.static_type is not None or v.const_value is not None or v.uses < 3:
+            return
+        name = f"_c_{v.pyname}"
+        self.emit(f"{name} = {v.pyname}.__class__")
+        self.fn.cls_cache[v.pyname] = name
 
     def temp(self) -> str:
         self.fn.ntemps += 1
@@ -437,6 +453,8 @@ class CodeGen:
         self.emit(f"{', '.join(targets)} = {values}" if n > 1 else f"{targets[0]} = {values}")
         for v, t in boxes:
             self.emit(f"{v.pyname} = [{t}]")
+        for v in vs:
+            self.cache_class(v)
 
     def explist_n(self, exprs: list, n: int) -> str:
         """Python source for exactly ``n`` values (a tuple if n > 1)."""
@@ -567,11 +585,11 @@ class CodeGen:
         # raw store when there is no metatable or the key is already present
         # (then __newindex does not apply)
         meta_ok = f"({o}.meta is None or {k} in {o})"
-        cond = meta_ok if obj.ty == TABLE else f"{o}.__class__ is Table and {meta_ok}"
+        cond = meta_ok if obj.ty == TABLE else f"{self.cls(o)} is Table and {meta_ok}"
         if not nonnil:
             cond += f" and {vcode} is not None"
         if key.ty not in (STR, INT):
-            cond += f" and ((_k := {k}.__class__) is int or _k is bytes)"
+            cond += f" and ((_k := {self.cls(k)}) is int or _k is bytes)"
         self.emit(f"if {cond}: {o}[{k}] = {vcode}")
         self.emit(f"else: {self.mark(sid, f'setindex({o}, {k}, {vcode})')}")
 
@@ -917,21 +935,21 @@ class CodeGen:
             return Expr(self.mark(sid, f"{obj.code}[{key.code}]"))
         if obj.ty == TABLE and obj.simple:
             kb, k = self.simple(key)
-            return Expr(self.mark(sid, f"({obj.code}[{k}] if {kb}.__class__ is not bool else index({obj.code}, {k}))"))
+            return Expr(self.mark(sid, f"({obj.code}[{k}] if {self.cls(kb)} is not bool else index({obj.code}, {k}))"))
         ob, o = self.simple(obj)
         if key.ty in (STR, INT, FLOAT, TABLE, FUNC):
             kb, k = key.code, key.code
             if not key.simple:
                 kb, k = self.simple(key)
                 # evaluate the object first, the key second
-                code = f"({o}[{k}] if {ob}.__class__ is Table and {kb} is {k} else index({o}, {k}))"
+                code = f"({o}[{k}] if {self.cls(ob)} is Table and {kb} is {k} else index({o}, {k}))"
                 return Expr(self.mark(sid, code))
-            return Expr(self.mark(sid, f"({o}[{k}] if {ob}.__class__ is Table else index({o}, {k}))"))
+            return Expr(self.mark(sid, f"({o}[{k}] if {self.cls(ob)} is Table else index({o}, {k}))"))
         kb, k = self.simple(key)
         if kb == k:
-            code = f"({o}[{k}] if {ob}.__class__ is Table and {k}.__class__ is not bool else index({o}, {k}))"
+            code = f"({o}[{k}] if {self.cls(ob)} is Table and {self.cls(k)} is not bool else index({o}, {k}))"
         else:
-            code = f"({o}[{k}] if ({ob}.__class__ is Table) & ({kb}.__class__ is not bool) else index({o}, {k}))"
+            code = f"({o}[{k}] if ({self.cls(ob)} is Table) & ({self.cls(kb)} is not bool) else index({o}, {k}))"
         return Expr(self.mark(sid, code))
 
     def describe(self, e: N.Node):
@@ -1097,7 +1115,7 @@ class CodeGen:
             if x.ty == INT:
                 t = self.temp()
                 return Expr(f"({t} if ({t} := -{x.code}) <= {MAXINT} else {MININT})", INT)
-            code = f"(-{xr} if ({xb}.__class__ is float) or ({xr}.__class__ is int and {xr} != {MININT}) else arith_unm({xr}))"
+            code = f"(-{xr} if ({self.cls(xb)} is float) or ({self.cls(xr)} is int and {xr} != {MININT}) else arith_unm({xr}))"
             return Expr(self.mark(sid, code))
         if op == "#":
             sid = self.site("len", e.line, desc)
@@ -1108,7 +1126,7 @@ class CodeGen:
             # a table holding exactly the sequence 1..n: its size is the border
             xb, xr = self.simple(x)
             n = self.temp()
-            guard = f"{xb}.__class__ is Table and {xr}.meta is None" if x.ty != TABLE else f"{xr}.meta is None"
+            guard = f"{self.cls(xb)} is Table and {xr}.meta is None" if x.ty != TABLE else f"{xr}.meta is None"
             if x.ty == TABLE and not x.simple:
                 guard = f"{xb} is {xr} and {xr}.meta is None"
             code = (f"({n} if {guard} and (({n} := len({xr})) == 0 or {n} in {xr} "
@@ -1119,7 +1137,7 @@ class CodeGen:
             xb, xr = self.simple(x)
             if x.ty == INT:
                 return Expr(f"(~{x.code})", INT)
-            return Expr(self.mark(sid, f"(~{xr} if {xb}.__class__ is int else bit_not({xr}))"))
+            return Expr(self.mark(sid, f"(~{xr} if {self.cls(xb)} is int else bit_not({xr}))"))
         raise AssertionError(op)
 
     def e_BinOp(self, e: N.BinOp) -> Expr:
@@ -1208,32 +1226,32 @@ class CodeGen:
             c = self.temp()
             if ta == INT or tb == INT:
                 u = br if ta == INT else ar
-                code = (f"({t} if {pre}({c} := {u}.__class__) is int and {self.range_check(op, Expr(ar, ta, True), Expr(br, tb, True), t)} else "
+                code = (f"({t} if {pre}({c} := {self.cls(u)}) is int and {self.range_check(op, Expr(ar, ta, True), Expr(br, tb, True), t)} else "
                         f"({ar} {op} {br} if {c} is float else {helper}({ar}, {br})))")
                 return Expr(self.mark(sid, code))
             if ta == FLOAT or tb == FLOAT:
                 u = br if ta == FLOAT else ar
-                code = f"({ar} {op} {br} if {pre}(({c} := {u}.__class__) is float or {c} is int) else {helper}({ar}, {br}))"
+                code = f"({ar} {op} {br} if {pre}(({c} := {self.cls(u)}) is float or {c} is int) else {helper}({ar}, {br}))"
                 return Expr(self.mark(sid, code))
             int_case = f"{c} is int and {RANGE.format(f'({t} := {ar} {op} {br})')}"
             float_case = f"{c} is float and (({t} := {ar} {op} {br}) is {t})"
             cases = f"{float_case} or {int_case}" if self.fn.floaty else f"{int_case} or {float_case}"
-            code = (f"({t} if {pre}({c} := {ar}.__class__) is {br}.__class__ and ({cases}) "
+            code = (f"({t} if {pre}({c} := {self.cls(ar)}) is {self.cls(br)} and ({cases}) "
                     f"else {helper}({ar}, {br}))")
             return Expr(self.mark(sid, code))
         pre, ar, br = self.bind2(a, b)
         if op == "/":
             c = self.temp()
             d = self.temp()
-            ga = "" if ta in NUMS else f"(({c} := {ar}.__class__) is float or {c} is int) and "
-            gb = "" if tb in NUMS else f"(({d} := {br}.__class__) is float or {d} is int) and "
+            ga = "" if ta in NUMS else f"(({c} := {self.cls(ar)}) is float or {c} is int) and "
+            gb = "" if tb in NUMS else f"(({d} := {self.cls(br)}) is float or {d} is int) and "
             code = f"({ar} / {br} if {pre}{ga}{gb}{br} else {helper}({ar}, {br}))"
             return Expr(self.mark(sid, code), FLOAT if ta in NUMS and tb in NUMS else None)
         if op in ("//", "%"):
             if ta == INT and tb == INT and isinstance(e.right, N.Number) and e.right.value > 0:
                 return Expr(f"({a.code} {op} {b.code})", INT)
-            ga = "" if ta == INT else f"{ar}.__class__ is int and "
-            gb = "" if tb == INT else f"{br}.__class__ is int and "
+            ga = "" if ta == INT else f"{self.cls(ar)} is int and "
+            gb = "" if tb == INT else f"{self.cls(br)} is int and "
             code = f"({ar} {op} {br} if {pre}{ga}{gb}{br} > 0 else {helper}({ar}, {br}))"
             return Expr(self.mark(sid, code), INT if ta == INT and tb == INT else None)
         if op == "^":
@@ -1242,7 +1260,7 @@ class CodeGen:
                 # IEEE pow for a positive float base
                 c = self.temp()
                 kf = repr(float(e.right.value))
-                code = f"({ar} ** {kf} if {pre}{ar}.__class__ is float and {ar} > 0.0 else {helper}({ar}, {br}))"
+                code = f"({ar} ** {kf} if {pre}{self.cls(ar)} is float and {ar} > 0.0 else {helper}({ar}, {br}))"
                 return Expr(self.mark(sid, code), FLOAT if ta == FLOAT else None)
             if ta in NUMS and tb in NUMS:
                 return Expr(self.mark(sid, f"float_pow({a.code}, {b.code})"), FLOAT)
@@ -1251,8 +1269,8 @@ class CodeGen:
             pyop = "^" if op == "~" else op
             if ta == INT and tb == INT:
                 return Expr(f"({a.code} {pyop} {b.code})", INT)
-            ga = "" if ta == INT else f"{ar}.__class__ is int and "
-            gb = "" if tb == INT else f"{br}.__class__ is int"
+            ga = "" if ta == INT else f"{self.cls(ar)} is int and "
+            gb = "" if tb == INT else f"{self.cls(br)} is int"
             guard = (ga + gb) if gb else ga[:-5]
             code = f"({ar} {pyop} {br} if {pre}{guard} else {helper}({ar}, {br}))"
             return Expr(self.mark(sid, code))
@@ -1282,9 +1300,9 @@ class CodeGen:
             pre, ar, br = self.bind2(a, b)
             guards = []
             if a.ty != STR:
-                guards.append(f"{ar}.__class__ is bytes")
+                guards.append(f"{self.cls(ar)} is bytes")
             if b.ty != STR:
-                guards.append(f"{br}.__class__ is bytes")
+                guards.append(f"{self.cls(br)} is bytes")
             return Expr(self.mark(sid, f"({ar} + {br} if {pre}{' and '.join(guards)} else concat({ar}, {br}))"))
         sid = self.site("concat", e.line, None, None)
         known = all(x.ty in (STR, INT, FLOAT) for x in exprs)
@@ -1322,10 +1340,10 @@ class CodeGen:
         c = self.temp()
         if a.ty in NUMS or b.ty in NUMS:
             u = b.code if a.ty in NUMS else a.code
-            return pre + self.mark(sid, f"({a.code} {op} {b.code} if ({c} := {u}.__class__) is int or {c} is float else {helper}({a.code}, {b.code}))")
+            return pre + self.mark(sid, f"({a.code} {op} {b.code} if ({c} := {self.cls(u)}) is int or {c} is float else {helper}({a.code}, {b.code}))")
         return pre + self.mark(
             sid,
-            f"({a.code} {op} {b.code} if ({c} := {a.code}.__class__) is {b.code}.__class__ and ({c} is int or {c} is float or {c} is bytes) else {helper}({a.code}, {b.code}))",
+            f"({a.code} {op} {b.code} if ({c} := {self.cls(a.code)}) is {self.cls(b.code)} and ({c} is int or {c} is float or {c} is bytes) else {helper}({a.code}, {b.code}))",
         )
 
     def equality(self, op: str, a: Expr, b: Expr) -> str:
@@ -1346,10 +1364,10 @@ class CodeGen:
         for x, y in ((a, br), (b, ar)):
             if x.ty in NUMS and x.simple:  # 0 or 1: Python's True == 1
                 k = x.code
-                code = f"({y} == {k} and {y}.__class__ is not bool)"
+                code = f"({y} == {k} and {self.cls(y)} is not bool)"
                 return f"{pre}{'not ' if neg else ''}{code}"
         c = self.temp()
-        code = f"({ar} == {br} if ({c} := {ar}.__class__) is {br}.__class__ and {c} is not Table and {c} is not Userdata else eq({ar}, {br}))"
+        code = f"({ar} == {br} if ({c} := {self.cls(ar)}) is {self.cls(br)} and {c} is not Table and {c} is not Userdata else eq({ar}, {br}))"
         return f"{pre}{'not ' if neg else ''}{code}"
 
     # conditions (Python truthiness == Lua truthiness)

@@ -41,7 +41,7 @@ class Var:
     __slots__ = (
         "name", "pyname", "attrib", "func", "captured", "boxed", "assigned",
         "in_loop", "const_value", "static_type", "decl_line", "assigned_outside",
-        "single_return", "int_result", "result_type",
+        "single_return", "int_result", "result_type", "uses",
     )
 
     def __init__(self, name: str, pyname: str, func: "FuncScope", attrib: Optional[str], in_loop: bool, line: int):
@@ -60,6 +60,7 @@ class Var:
         self.single_return = False  # a local function that always returns one value
         self.int_result = None  # param positions that, if ints, fix the result type
         self.result_type = None  # ...to this static type
+        self.uses = 0  # references (reads and writes)
 
     def __repr__(self) -> str:
         return f"Var({self.name}->{self.pyname})"
@@ -145,6 +146,7 @@ class Resolver:
             node.env = env
             return
         node.var = v
+        v.uses += 1
         if v.func is not self.func:
             v.captured = True
             if v.in_loop:
