@@ -198,16 +198,21 @@ def _slow_find(comp: Any, S: bytes, pos: int, find: bool) -> Any:
     return caps[0] if len(caps) == 1 else caps
 
 
-@lib_function
-def str_find(*args: Any) -> Any:
+def _subject_pattern_init(args: tuple, fname: str) -> tuple:
+    """(subject, pattern, init) of find/match: the common call, two strings
+    and maybe a positive init, without the general checks."""
     nargs = len(args)
     if nargs >= 2 and args[0].__class__ is bytes and args[1].__class__ is bytes and (
         nargs == 2 or args[2].__class__ is int and args[2] > 0
     ):
-        S, P = args[0], args[1]
-        init = args[2] if nargs > 2 else 1
-    else:
-        S, P, init = _find_args(args, "find")
+        return args[0], args[1], (args[2] if nargs > 2 else 1)
+    return _find_args(args, fname)
+
+
+@lib_function
+def str_find(*args: Any) -> Any:
+    nargs = len(args)
+    S, P, init = _subject_pattern_init(args, "find")
     ls = len(S)
     if init > ls + 1:
         charge(1)
@@ -244,14 +249,7 @@ def str_find(*args: Any) -> Any:
 
 @lib_function
 def str_match(*args: Any) -> Any:
-    nargs = len(args)
-    if nargs >= 2 and args[0].__class__ is bytes and args[1].__class__ is bytes and (
-        nargs == 2 or args[2].__class__ is int and args[2] > 0
-    ):
-        S, P = args[0], args[1]
-        init = args[2] if nargs > 2 else 1
-    else:
-        S, P, init = _find_args(args, "match")
+    S, P, init = _subject_pattern_init(args, "match")
     ls = len(S)
     if init > ls + 1:
         charge(1)
