@@ -226,18 +226,18 @@ def math_tan(*args: Any) -> Any:
 
 @lib_function
 def math_asin(*args: Any) -> Any:
-    x = _num(args, 1, "math.asin")
-    try:
-        return math.asin(x)
-    except ValueError:
-        return _NAN
+    return _outside_domain_nan(math.asin, _num(args, 1, "math.asin"))
 
 
 @lib_function
 def math_acos(*args: Any) -> Any:
-    x = _num(args, 1, "math.acos")
+    return _outside_domain_nan(math.acos, _num(args, 1, "math.acos"))
+
+
+def _outside_domain_nan(fn: Any, x: float) -> float:
+    """C's result outside the domain is NaN; Python raises."""
     try:
-        return math.acos(x)
+        return fn(x)
     except ValueError:
         return _NAN
 

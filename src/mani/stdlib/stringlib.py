@@ -209,6 +209,20 @@ def _subject_pattern_init(args: tuple, fname: str) -> tuple:
     return _find_args(args, fname)
 
 
+def _rx_search(comp: Any, rx: Any, S: bytes, pos: int) -> Any:
+    """The first match of a pattern translated to ``re`` at or after
+    ``pos`` (None if none), charging for the bytes scanned."""
+    if comp.anchored:
+        m = rx.match(S, pos)
+    elif comp.rx_lb is None and comp.term is None:
+        m = rx.search(S, pos)
+    else:
+        m = rx_find(comp, S, pos)
+    scanned = (len(S) if m is None else m.end()) - pos
+    charge(1 + (scanned * comp.items >> 7))
+    return m
+
+
 @lib_function
 def str_find(*args: Any) -> Any:
     nargs = len(args)
@@ -226,17 +240,10 @@ def str_find(*args: Any) -> Any:
             rx = comp.rx
             if rx is None:
                 return _slow_find(comp, S, pos, True)
-            if comp.anchored:
-                m = rx.match(S, pos)
-            elif comp.rx_lb is None and comp.term is None:
-                m = rx.search(S, pos)
-            else:
-                m = rx_find(comp, S, pos)
+            m = _rx_search(comp, rx, S, pos)
             if m is None:
-                charge(1 + ((ls - pos) * comp.items >> 7))
                 return None
             st, e = m.span()
-            charge(1 + ((e - pos) * comp.items >> 7))
             if comp.ncap == 0:
                 return (st + 1, e)
             return (st + 1, e) + rx_captures(comp, m)
@@ -259,17 +266,10 @@ def str_match(*args: Any) -> Any:
     rx = comp.rx
     if rx is None:
         return _slow_find(comp, S, pos, False)
-    if comp.anchored:
-        m = rx.match(S, pos)
-    elif comp.rx_lb is None and comp.term is None:
-        m = rx.search(S, pos)
-    else:
-        m = rx_find(comp, S, pos)
+    m = _rx_search(comp, rx, S, pos)
     if m is None:
-        charge(1 + ((ls - pos) * comp.items >> 7))
         return None
     st, e = m.span()
-    charge(1 + ((e - pos) * comp.items >> 7))
     if comp.ncap == 0:
         return S[st:e]
     caps = rx_captures(comp, m)
