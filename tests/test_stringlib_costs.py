@@ -243,3 +243,14 @@ def test_deep_pattern_inside_deep_lua_recursion():
     assert st.globals["B"] == 199
     assert "pattern too complex" in st.globals["ERR"]
     assert st.globals["C"] == 32
+
+
+def test_pattern_cost_does_not_depend_on_earlier_runs():
+    # compiled patterns are cached process-wide; the cost must not see that
+    src = "local n = 0 for w in ('a1 b22 c333'):gmatch('%a(%d+)') do n = n + #w end return string.find('xyz', 'y+z')"
+    costs = []
+    for _ in range(2):
+        st = mani.Engine().new_state()
+        st.load_string(src)
+        costs.append(st.cost_used)
+    assert costs[0] == costs[1]

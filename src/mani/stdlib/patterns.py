@@ -294,25 +294,24 @@ _cache_gm: dict = {}  # same for gmatch ('^' is an ordinary character)
 
 def compile_pattern(pat: bytes) -> Compiled:
     """The compiled form of ``pat`` (cached)."""
-    c = _cache.get(pat)
-    if c is None:
-        charge(1 + (len(pat) >> 2))
-        c = _compile(pat, True)
-        if len(_cache) >= 2048:
-            _cache.clear()
-        _cache[pat] = c
-    return c
+    return _cached(pat, True, _cache)
 
 
 def compile_gmatch(pat: bytes) -> Compiled:
     """``compile_pattern`` for gmatch, where '^' does not anchor."""
-    c = _cache_gm.get(pat)
+    return _cached(pat, False, _cache_gm)
+
+
+def _cached(pat: bytes, anchoring: bool, cache: dict) -> Compiled:
+    # The cache is shared by every State; the charge is made whether it hits
+    # or not, so a run's cost never depends on what ran before it.
+    charge(1 + (len(pat) >> 2))
+    c = cache.get(pat)
     if c is None:
-        charge(1 + (len(pat) >> 2))
-        c = _compile(pat, False)
-        if len(_cache_gm) >= 2048:
-            _cache_gm.clear()
-        _cache_gm[pat] = c
+        c = _compile(pat, anchoring)
+        if len(cache) >= 2048:
+            cache.clear()
+        cache[pat] = c
     return c
 
 
