@@ -81,6 +81,7 @@ class FuncGen:
         self.loop_stack: list = []  # per Python loop: dict of info
         self.floaty = False
         self.cls_cache: dict = {}  # local name -> variable holding its class
+        self.init_at = 0  # index of the line after the function's meter line
 
 
 class CodeGen:
@@ -188,13 +189,13 @@ class CodeGen:
                 params.append("*")
             for pyn in sorted(scope.boxes_needed):
                 params.append(f"{pyn}={pyn}")
-        header_at = len(self.lines)
         self.emit(f"def {pyname}({', '.join(params)}):", fn.line)
         self.indent += 1
         doc_at = len(self.lines)
         self.emit("pass")  # replaced by the docstring
         self.emit("pass")  # replaced by the nonlocal declaration
         self.emit(f"if (_B := _B - {sc.entry}) < 0: budget_out()", fn.line)
+        self.fn.init_at = len(self.lines)  # where _preinit puts jump flags
         for v in fn.param_vars:
             if v.boxed:
                 self.emit(f"{v.pyname} = [{v.pyname}]")
@@ -227,7 +228,6 @@ class CodeGen:
         self.lines[doc_at] = ind + f"\x04{len(self.docs) - 1}"  # the docstring, written by finish()
         self.fn.nonlocals.add("_B")
         self.lines[doc_at + 1] = ind + "nonlocal " + ", ".join(sorted(self.fn.nonlocals))
-        del header_at
         self.scope_costs.pop()
         self.fn = outer_fn
         self.cur_line = saved_line
@@ -298,12 +298,11 @@ class CodeGen:
             else:
                 segments[-1].append(s)
         tgt = self.temp()
-        info = {"kind": "dispatch", "var": tgt, "labels": seg_of_label, "block_id": id(stmts)}
+        info = {"kind": "dispatch", "var": tgt, "labels": seg_of_label}
         self.emit(f"{tgt} = 0")
         self.emit("while True:")
         self.indent += 1
         self.fn.loop_stack.append(info)
-        self._current_dispatch_blocks = getattr(self, "_current_dispatch_blocks", {})
         for k, seg in enumerate(segments):
             if k == 0 and not seg:
                 continue
@@ -338,16 +337,12 @@ class CodeGen:
     def _preinit(self, name: str, value: str) -> None:
         """Initialise a jump flag at the start of the current function (right
         after its meter line), so every path sees it defined."""
-        for j in range(len(self.lines) - 1, -1, -1):
-            if self.lines[j].lstrip().startswith("if (_B := _B - ") and self._fn_header_above(j):
-                ind = self.lines[j][: len(self.lines[j]) - len(self.lines[j].lstrip())]
-                self.lines.insert(j + 1, f"{ind}{name} = {value}")
-                self.linemap.insert(j + 1, self.linemap[j])
-                return
-        raise AssertionError("no function header")
-
-    def _fn_header_above(self, j: int) -> bool:
-        return j >= 3 and self.lines[j - 3].lstrip().startswith(f"def {self.fn.pyname}(")
+        j = self.fn.init_at
+        meter = self.lines[j - 1]
+        ind = meter[: len(meter) - len(meter.lstrip())]
+        self.lines.insert(j, f"{ind}{name} = {value}")
+        self.linemap.insert(j, self.linemap[j - 1])
+        self.fn.init_at = j + 1
 
     def goto_stmt(self, g: N.Goto) -> None:
         stack = self.fn.loop_stack
@@ -355,9 +350,9 @@ class CodeGen:
         target_block = g.target
         for i in range(len(stack) - 1, -1, -1):
             info = stack[i]
-            if info["kind"] == "dispatch" and g.label in info["labels"] and info.get("scope") in (None, target_block):
-                if info.get("scope") is None:
-                    info["scope"] = target_block
+            # Lua forbids a label that repeats one visible around it, so the
+            # innermost enclosing dispatch block with that name is the target
+            if info["kind"] == "dispatch" and g.label in info["labels"]:
                 self._goto(i, info["labels"][g.label])
                 return
             if info["kind"] == "loop" and info.get("continue_label") == g.label and info.get("scope") is target_block:
