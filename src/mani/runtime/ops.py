@@ -488,7 +488,7 @@ def make_indexers(string_meta: Table) -> tuple:
     def index(o: Any, k: Any) -> Any:
         c = o.__class__
         if c is Table:
-            return o[k.__class__ is bool and lookup_key(k) or k] if k is not None else o.__missing__(None)
+            return o[lookup_key(k)]  # a nil key misses and reaches __index
         if c is bytes:
             h = dict.get(string_meta, b"__index")
             if h is None:

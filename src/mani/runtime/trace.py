@@ -191,7 +191,7 @@ def _message_for(exc: BaseException, site: Optional[list], after: Optional[list]
     kind = site[0] if site else None
     if isinstance(exc, OpError):
         culprit = exc.culprit
-        if kind in ("call", "tailcall") and exc.msg.startswith("attempt to call") and not after_has_lua(after):
+        if kind in ("call", "tailcall") and exc.msg.startswith("attempt to call"):
             culprit = 0
         if kind in ("arith", "bitwise", "concat", "index", "len", "call", "tailcall") and culprit is not None and _raised_here(after):
             desc = _describe(site, culprit)
@@ -216,10 +216,6 @@ def _message_for(exc: BaseException, site: Optional[list], after: Optional[list]
     if isinstance(exc, ZeroDivisionError):
         return "attempt to perform 'n//0'"
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-
-
-def after_has_lua(after: Optional[list]) -> bool:
-    return False
 
 
 def _raised_here(after: Optional[list]) -> bool:

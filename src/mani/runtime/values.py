@@ -194,7 +194,8 @@ def norm_key(k: Any) -> Any:
     c = k.__class__
     if c is float:
         if k.is_integer():
-            return int(k) if -9.3e18 < k < 9.3e18 and MININT <= int(k) <= MAXINT else k
+            i = float_to_int(k)
+            return k if i is None else i
         if k != k:
             from .ops import op_error
 
