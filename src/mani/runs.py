@@ -129,7 +129,6 @@ class Execution:
         if not self._started:
             self.status = CANCELLED
             self._state._execution = None
-            self._state._release_after_run()
             return
         st = self._state
         st._cancelling = True

@@ -31,6 +31,7 @@ from .runtime.values import Table
 # counter stays a one-digit Python int (CPython specialises arithmetic and
 # comparisons on those), large enough that refills are rare.
 UNLIMITED = (1 << 30) - 1
+_NESTED = object()  # _enter's token for a re-entry
 CHECK_INTERVAL = 10_000  # cost units between interrupt/deadline checks
 
 
@@ -150,8 +151,9 @@ class State:
         g["budget_out"] = self._budget_out
 
     # ----------------------------------------------------------- entering
-    @contextmanager
-    def _entered(self) -> Iterator[None]:
+    def _enter(self) -> Any:
+        """Take the State for this thread. Returns the token ``_leave`` needs:
+        ``_NESTED`` for a re-entry, else the previous thread-local runtime."""
         me = threading.get_ident()
         if self._owner == me:
             # re-entry is fine from inside this State's own Lua code (a host
@@ -165,53 +167,41 @@ class State:
                     "this State is busy: a run of it is suspended or awaiting on this thread"
                 )
             self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+            return _NESTED
         if not self._lock.acquire(blocking=False):
             raise StateBusyError("this State is running in another thread; a State is used by one thread at a time")
         self._owner = me
         self._root_glet = greenlet.getcurrent()
         self._depth = 1
         self._interrupt_requested = False  # an interrupt targets a running script
-        prev = context.swap(self._rt)
+        return context.swap(self._rt)
+
+    def _leave(self, token: Any) -> None:
+        if token is _NESTED:
+            self._depth -= 1
+            return
+        context.swap(token)
+        self._depth = 0
+        self._owner = None
+        self._root_glet = None
+        self._lock.release()
+
+    @contextmanager
+    def _entered(self) -> Iterator[None]:
+        token = self._enter()
         try:
             yield
         finally:
-            context.swap(prev)
-            self._depth = 0
-            self._owner = None
-            self._root_glet = None
-            self._lock.release()
-
-    def _release_after_run(self) -> None:
-        pass
+            self._leave(token)
 
     def _run(self, fn: Any, args: tuple) -> tuple:
-        ex = self._execution
-        if ex is not None:
+        if self._execution is not None:
             refuse_if_suspended(self)
-        if self._owner is None and self._lock.acquire(False):
-            # the common case, without a context manager: enter, run, leave
-            self._owner = threading.get_ident()
-            self._root_glet = greenlet.getcurrent()
-            self._depth = 1
-            self._interrupt_requested = False
-            tls = context._tls
-            prev = getattr(tls, "rt", None)
-            tls.rt = self._rt
-            try:
-                return self._run_entered(fn, args)
-            finally:
-                tls.rt = prev
-                self._depth = 0
-                self._owner = None
-                self._root_glet = None
-                self._lock.release()
-        with self._entered():
+        token = self._enter()  # (not the context manager: this is the hot path)
+        try:
             return self._run_entered(fn, args)
+        finally:
+            self._leave(token)
 
     def _run_entered(self, fn: Any, args: tuple) -> tuple:
         try:
