@@ -36,6 +36,7 @@ from ..errors import LuaSyntaxError
 from ..syntax import nodes as N
 from ..syntax.resolve import Var
 from . import costs, types
+from .numtrees import TREE_OPS, NumericTrees
 
 INT, FLOAT, STR, BOOL, NIL, TABLE, FUNC = "int", "float", "str", "bool", "nil", "table", "func"
 # Lua functions take this many spare optional parameters beyond their own, so
@@ -58,14 +59,21 @@ ARITH_HELPER = {
 
 class Expr:
     """A compiled expression: Python source, static Lua type (or None) and
-    whether the text is cheap and side-effect free to repeat."""
+    whether the text is cheap and side-effect free to repeat.
 
-    __slots__ = ("code", "ty", "simple")
+    ``volatile``: an upvalue that some function assigns. Lua reads it where
+    it stands in the evaluation order (a local is a register read when the
+    operation runs), so as the left operand of a binary operator it must be
+    bound before a right operand with effects runs. (An indexed upvalue is
+    read after the key, as the generated code does anyway.)"""
 
-    def __init__(self, code: str, ty: Optional[str] = None, simple: bool = False):
+    __slots__ = ("code", "ty", "simple", "volatile")
+
+    def __init__(self, code: str, ty: Optional[str] = None, simple: bool = False, volatile: bool = False):
         self.code = code
         self.ty = ty
         self.simple = simple
+        self.volatile = volatile
 
 
 class FuncGen:
@@ -84,7 +92,7 @@ class FuncGen:
         self.init_at = 0  # index of the line after the function's meter line
 
 
-class CodeGen:
+class CodeGen(NumericTrees):
     def __init__(self, chunkname: str, model: costs.CostModel):
         self.chunkname = chunkname
         self.model = model
@@ -98,6 +106,7 @@ class CodeGen:
         self.pending: list = []  # hoisted statements for the current statement
         self.docs: list = []  # per function: [chunk, name, line, sites]
         self.scope_costs: list = []
+        self.leaf_refs: Optional[dict] = None  # see NumericTrees
 
     # ------------------------------------------------------------ emission
     def emit(self, text: str, line: Optional[int] = None) -> None:
@@ -847,6 +856,10 @@ class CodeGen:
     # -------------------------------------------------------- expressions
     def ex(self, e: N.Node) -> Expr:
         """One Lua value."""
+        if self.leaf_refs is not None:
+            r = self.leaf_refs.get(id(e))
+            if r is not None:
+                return r
         return getattr(self, "e_" + type(e).__name__)(e)
 
     def e_Nil(self, e) -> Expr:
@@ -909,10 +922,8 @@ class CodeGen:
             return self.ex(v.const_value)
         if v.boxed:
             return Expr(f"{v.pyname}[0]", v.static_type, False)
-        ty = v.static_type
-        if ty is None and not v.assigned and v.attrib != "close":
-            ty = None
-        return Expr(v.pyname, ty, True)
+        volatile = bool(v.assigned) and v.func is not self.fn.node.scope
+        return Expr(v.pyname, v.static_type, True, volatile)
 
     def e_Index(self, e: N.Index) -> Expr:
         return self.index_expr(self.ex(e.obj), self.ex(e.key), e.line, self.describe(e.obj))
@@ -921,6 +932,10 @@ class CodeGen:
         """(binding code, reference code): bind a temp if ``x`` is complex."""
         if x.simple:
             return x.code, x.code
+        return self.bound(x)
+
+    def bound(self, x: Expr) -> tuple:
+        """(binding code, reference code) of a new temp holding ``x``."""
         t = self.temp()
         return f"({t} := {x.code})", t
 
@@ -1154,6 +1169,10 @@ class CodeGen:
                 b = Expr(self.exact_int(e.right), INT, isinstance(e.right, N.Number))
                 return Expr(f"({t} if {self.range_check(op, a, b, t)} else wrap_int({t}))", INT)
             return Expr(f"({t} if {RANGE.format(f'({t} := {self.exact_int(e)})')} else wrap_int({t}))", INT)
+        if op in TREE_OPS:
+            tree = self.numeric_tree(e)
+            if tree is not None:
+                return tree
         a = self.ex(e.left)
         b = self.ex(e.right)
         return self.arith(op, a, b, e)
@@ -1177,7 +1196,10 @@ class CodeGen:
         ab, ar = self.simple(a)
         bb, br = self.simple(b)
         pre = []
-        if not a.simple:
+        if a.volatile and not b.simple:
+            ab, ar = self.bound(a)
+            pre.append(f"{ab} is {ar}")
+        elif not a.simple:
             pre.append(f"{ab} is {ar}")
         if not b.simple:
             pre.append(f"{bb} is {br}")
