@@ -37,6 +37,7 @@ from ..syntax import nodes as N
 from ..syntax.resolve import Var
 from . import costs, types
 from .numtrees import TREE_OPS, NumericTrees
+from .private_tables import mark_private_tables
 
 INT, FLOAT, STR, BOOL, NIL, TABLE, FUNC = "int", "float", "str", "bool", "nil", "table", "func"
 # Lua functions take this many spare optional parameters beyond their own, so
@@ -588,13 +589,21 @@ class CodeGen(NumericTrees):
         nonnil = val.ty in (INT, FLOAT, STR, BOOL, TABLE, FUNC)
         # raw store when there is no metatable or the key is already present
         # (then __newindex does not apply)
-        meta_ok = f"({o}.meta is None or {k} in {o})"
-        cond = meta_ok if obj.ty == TABLE else f"{self.cls(o)} is Table and {meta_ok}"
+        conds = []
+        target = t.obj if isinstance(t, N.Index) else None
+        while isinstance(target, N.Paren):
+            target = target.expr
+        if not (isinstance(target, N.Name) and target.var is not None and target.var.private):
+            meta_ok = f"({o}.meta is None or {k} in {o})"
+            conds.append(meta_ok if obj.ty == TABLE else f"{self.cls(o)} is Table and {meta_ok}")
         if not nonnil:
-            cond += f" and {vcode} is not None"
+            conds.append(f"{vcode} is not None")
         if key.ty not in (STR, INT):
-            cond += f" and ((_k := {self.cls(k)}) is int or _k is bytes)"
-        self.emit(f"if {cond}: {o}[{k}] = {vcode}")
+            conds.append(f"((_k := {self.cls(k)}) is int or _k is bytes)")
+        if not conds:  # a table nobody else sees, a non-nil value, a plain key
+            self.emit(f"{o}[{k}] = {vcode}")
+            return
+        self.emit(f"if {' and '.join(conds)}: {o}[{k}] = {vcode}")
         self.emit(f"else: {self.mark(sid, f'setindex({o}, {k}, {vcode})')}")
 
     def s_CallStat(self, s: N.CallStat) -> None:
@@ -1139,6 +1148,11 @@ class CodeGen(NumericTrees):
             guard = f"{self.cls(xb)} is Table and {xr}.meta is None" if x.ty != TABLE else f"{xr}.meta is None"
             if x.ty == TABLE and not x.simple:
                 guard = f"{xb} is {xr} and {xr}.meta is None"
+            operand = e.operand
+            while isinstance(operand, N.Paren):
+                operand = operand.expr
+            if isinstance(operand, N.Name) and operand.var is not None and operand.var.private:
+                guard = "True"  # no metatable can ever reach it
             code = (f"({n} if {guard} and (({n} := len({xr})) == 0 or {n} in {xr} "
                     f"and {n} + 1 not in {xr}) else length({xr}))")
             return Expr(self.mark(sid, code))
@@ -1546,6 +1560,7 @@ def finish(gen: CodeGen) -> str:
 
 def generate(chunk: N.Chunk, model: costs.CostModel) -> tuple:
     """Return (Python source text, scope costs) for a resolved chunk."""
+    mark_private_tables(chunk)
     gen = CodeGen(chunk.source_name, model)
     gen.chunk(chunk)
     return finish(gen), gen.scope_costs[0]

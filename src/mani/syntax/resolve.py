@@ -41,7 +41,7 @@ class Var:
     __slots__ = (
         "name", "pyname", "attrib", "func", "captured", "boxed", "assigned",
         "in_loop", "const_value", "static_type", "decl_line", "assigned_outside",
-        "single_return", "int_result", "result_type", "uses",
+        "single_return", "int_result", "result_type", "uses", "private",
     )
 
     def __init__(self, name: str, pyname: str, func: "FuncScope", attrib: Optional[str], in_loop: bool, line: int):
@@ -61,6 +61,7 @@ class Var:
         self.int_result = None  # param positions that, if ints, fix the result type
         self.result_type = None  # ...to this static type
         self.uses = 0  # references (reads and writes)
+        self.private = False  # a table no other code can reach (compiler/private_tables.py)
 
     def __repr__(self) -> str:
         return f"Var({self.name}->{self.pyname})"
