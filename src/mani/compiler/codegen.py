@@ -1357,6 +1357,8 @@ class CodeGen(NumericTrees):
         if op in ("==", "~="):
             return self.equality(op, a, b)
         # Lua reports a failed comparison on the line of its last operand
+        if a.ty in NUMS and b.ty in NUMS or a.ty == STR and b.ty == STR:
+            return f"{a.code} {op} {b.code}"  # Python's order is Lua's here
         sid = self.site("compare", max(e.line, e.right.line))
         if op in (">", ">="):  # a > b is b < a; operands still run left to right
             op = "<" if op == ">" else "<="
