@@ -131,13 +131,13 @@ def timed(fn, *args):
 
 # ---------------------------------------------------------------- engines
 
+# Every engine runs a workload once per call to ``once``; main() alternates
+# the engines round by round and keeps each one's best time, so that a burst
+# of load on this shared machine hits all of them rather than one.
+
 class PythonEngine:
-    def run(self, name, mod, n, repeat):
-        best, result = math.inf, None
-        for _ in range(repeat):
-            dt, result = timed(mod.run, n)
-            best = min(best, dt)
-        return best, result
+    def once(self, name, mod, n):
+        return timed(mod.run, n)
 
 
 class LupaEngine:
@@ -145,17 +145,14 @@ class LupaEngine:
         self.module_name = module_name
         self.module = importlib.import_module(module_name)
 
-    def run(self, name, src, n, repeat):
-        best, result = math.inf, None
-        for _ in range(repeat):
-            rt = self.module.LuaRuntime()
-            rt.execute(src)
-            fn = rt.globals().run
-            if fn is None:
-                raise RuntimeError("chunk did not define global function run")
-            dt, result = timed(fn, n)
-            best = min(best, dt)
-        return best, normalize(result)
+    def once(self, name, src, n):
+        rt = self.module.LuaRuntime()
+        rt.execute(src)
+        fn = rt.globals().run
+        if fn is None:
+            raise RuntimeError("chunk did not define global function run")
+        dt, result = timed(fn, n)
+        return dt, normalize(result)
 
 
 _LUAJIT_DRIVER = r"""
@@ -187,9 +184,9 @@ class LuajitBinaryEngine:
         with os.fdopen(fd, "w") as f:
             f.write(_LUAJIT_DRIVER)
 
-    def run(self, name, src, n, repeat):
+    def once(self, name, src, n):
         path = os.path.join(WORKLOAD_DIR, name + ".lua")
-        proc = subprocess.run([self.exe, self.driver, path, str(n), str(repeat)],
+        proc = subprocess.run([self.exe, self.driver, path, str(n), "1"],
                               capture_output=True, text=True)
         if proc.returncode != 0:
             raise RuntimeError((proc.stderr or proc.stdout).strip() or "luajit failed")
@@ -219,18 +216,18 @@ class ManiEngine:
         self.mani = mani
         self.budget = budget
         self.engine = mani.Engine()  # AttributeError if the package is a stub
+        self.programs = {}
 
-    def run(self, name, src, n, repeat):
-        prog = self.engine.compile(src, name=name + ".lua")
-        best, result = math.inf, None
-        for _ in range(repeat):
-            st = self.engine.new_state()
-            if self.budget:
-                st.set_cost_budget(COST_BUDGET)
-            st.load(prog)
-            dt, result = timed(st.call, "run", n)
-            best = min(best, dt)
-        return best, normalize(result)
+    def once(self, name, src, n):
+        prog = self.programs.get(name)
+        if prog is None:
+            prog = self.programs[name] = self.engine.compile(src, name=name + ".lua")
+        st = self.engine.new_state()
+        if self.budget:
+            st.set_cost_budget(COST_BUDGET)
+        st.load(prog)
+        dt, result = timed(st.call, "run", n)
+        return dt, normalize(result)
 
 
 # ---------------------------------------------------------------- main
@@ -341,24 +338,41 @@ def main(argv=None):
             continue
         rec["n"] = n
 
-        py_t = py_res = None
-        try:
-            py_t, py_res = py_engine.run(name, mod, n, args.repeat)
-        except Exception as exc:
-            row_notes.append(f"python error: {first_line(exc)}")
+        # engine label -> [best time, result, error]; rounds alternate engines
+        runs = {"python": [math.inf, None, None]}
+        engines = {"python": (py_engine, mod)}
+        for label, engine in (("mani", mani_engine), ("lua54", lua_engine), ("luajit", jit_engine)):
+            if engine is not None:
+                runs[label] = [math.inf, None, None]
+                engines[label] = (engine, src)
+        for _ in range(args.repeat):
+            for label, (engine, code) in engines.items():
+                if runs[label][2] is not None:
+                    continue
+                try:
+                    t, res = engine.once(name, code, n)
+                except Exception as exc:
+                    runs[label][2] = exc
+                    if os.environ.get("MANI_BENCH_TRACEBACK"):
+                        traceback.print_exc()
+                    continue
+                runs[label][0] = min(runs[label][0], t)
+                runs[label][1] = res
+
+        py_t, py_res, py_exc = runs["python"]
+        if py_exc is not None:
+            py_t = py_res = None
+            row_notes.append(f"python error: {first_line(py_exc)}")
         rec["python_s"] = py_t
         rec["result"] = py_res
 
-        def run_engine(engine, label, strict):
-            if engine is None:
+        def outcome(label, strict):
+            if label not in runs:
                 return None, None, "-"
-            try:
-                t, res = engine.run(name, src, n, args.repeat)
-            except Exception as exc:
+            t, res, exc = runs[label]
+            if exc is not None:
                 row_notes.append(("error" if label == "mani" else f"{label} error")
                                  + f": {first_line(exc)}")
-                if os.environ.get("MANI_BENCH_TRACEBACK"):
-                    traceback.print_exc()
                 return None, None, "n/a"
             if py_t is None:
                 return t, res, "?"
@@ -367,9 +381,9 @@ def main(argv=None):
                 row_notes.append(f"{label} result {res!r:.60} != python {py_res!r:.60}")
             return t, res, ("ok" if ok else "DIFF")
 
-        mani_t, mani_res, mani_ok = run_engine(mani_engine, "mani", True)
-        lua_t, lua_res, lua_ok = run_engine(lua_engine, "lua54", True)
-        jit_t, jit_res, jit_ok = run_engine(jit_engine, "luajit", False)
+        mani_t, mani_res, mani_ok = outcome("mani", True)
+        lua_t, lua_res, lua_ok = outcome("lua54", True)
+        jit_t, jit_res, jit_ok = outcome("luajit", False)
 
         rec.update(mani_s=mani_t, lua54_s=lua_t, mani_ok=mani_ok, lua54_ok=lua_ok,
                    mani_over_python=(mani_t / py_t) if mani_t and py_t else None,
