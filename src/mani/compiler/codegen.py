@@ -108,6 +108,8 @@ class CodeGen(NumericTrees):
         self.docs: list = []  # per function: [chunk, name, line, sites]
         self.scope_costs: list = []
         self.leaf_refs: Optional[dict] = None  # see NumericTrees
+        self.second_variant = False  # generating a second copy of some code
+        self.loop_spec = False  # inside a loop with an integer-typed copy
 
     # ------------------------------------------------------------ emission
     def emit(self, text: str, line: Optional[int] = None) -> None:
@@ -223,11 +225,11 @@ class CodeGen(NumericTrees):
             self.indent += 1
             for v in spec:
                 v.static_type = None
-            self.second_variant = True  # same loops: record their costs once
+            saved_variant, self.second_variant = self.second_variant, True  # record loop costs once
             try:
                 self.function_body(fn)
             finally:
-                self.second_variant = False
+                self.second_variant = saved_variant
             self.indent -= 1
         else:
             self.function_body(fn)
@@ -424,7 +426,39 @@ class CodeGen(NumericTrees):
     # --------------------------------------------------------- statements
     def stmt(self, s: N.Node) -> None:
         self.cur_line = s.line
-        getattr(self, "s_" + type(s).__name__)(s)
+        gen = getattr(self, "s_" + type(s).__name__)
+        if isinstance(s, (N.While, N.Repeat, N.NumericFor)) and not self.loop_spec:
+            spec = types.loop_int_speculation(s, self.fn.node)
+            if spec:
+                self.speculated_loop(s, gen, spec)
+                return
+        gen(s)
+
+    def speculated_loop(self, s: N.Node, gen, spec: list) -> None:
+        """Two copies of a loop: one where the locals in ``spec`` are typed
+        integers (they stay integers: see types.loop_int_speculation), chosen
+        when their classes say so on entry; one general."""
+        self.emit("if " + " and ".join(f"{v.pyname}.__class__ is int" for v in spec) + ":")
+        self.loop_spec = True
+        saved_variant = self.second_variant
+        try:
+            self.indent += 1
+            for v in spec:
+                v.static_type = INT
+            try:
+                gen(s)
+            finally:
+                for v in spec:
+                    v.static_type = None
+            self.indent -= 1
+            self.emit("else:")
+            self.indent += 1
+            self.second_variant = True
+            gen(s)
+            self.indent -= 1
+        finally:
+            self.loop_spec = False
+            self.second_variant = saved_variant
 
     def with_pending(self, produce):
         """Run ``produce`` (which compiles expressions); emit hoisted
@@ -615,7 +649,7 @@ class CodeGen(NumericTrees):
 
     def meter_loop(self, body: N.Block, line: int) -> None:
         c = costs.loop_cost(self.model, body)
-        if not getattr(self, "second_variant", False):
+        if not self.second_variant:
             self.scope_costs[-1].loops.append((line, c))
         self.emit(f"if (_B := _B - {c}) < 0: budget_out()", line)
 
@@ -769,7 +803,7 @@ class CodeGen(NumericTrees):
             # chunk of up to CHUNK iterations, charging exactly what the
             # iterations cost (one check instead of CHUNK).
             cost = costs.loop_cost(self.model, s.body)
-            if not getattr(self, "second_variant", False):
+            if not self.second_variant:
                 self.scope_costs[-1].loops.append((s.line, cost))
             count = _static_count(s)
             if count is not None and count <= 64:

@@ -326,3 +326,50 @@ def int_result(fn: N.Function, var) -> None:
     finally:
         for v, sty in saved.items():
             v.static_type = sty
+
+
+def loop_int_speculation(loop, fn: N.Function) -> list:
+    """Untyped locals of ``fn``, declared before ``loop``, worth assuming to
+    be integers inside it: used there as operands of arithmetic or
+    comparisons or as keys, and every assignment to them in the loop keeps
+    an integer an integer (``hi = hi - 1``). The code generator checks their
+    classes once on entry and emits a typed copy of the loop."""
+    nodes = []
+    for n in _walk_no_functions(loop):
+        nodes.append(n)
+        if len(nodes) > MAX_SPECIALISED_NODES or isinstance(n, (N.Function, N.Goto, N.Label)):
+            return []
+    declared_inside = set()
+    for n in nodes:
+        if isinstance(n, N.Local):
+            declared_inside.update(n.vars)
+        elif isinstance(n, (N.NumericFor, N.GenericFor)):
+            declared_inside.update([n.var_info] if isinstance(n, N.NumericFor) else n.vars)
+
+    def candidate(x) -> bool:
+        v = x.var if isinstance(x, N.Name) else None
+        return (v is not None and v.func is fn.scope and v.static_type is None and not v.boxed
+                and not v.assigned_outside and v.const_value is None and v not in declared_inside)
+
+    used = []
+    for n in nodes:
+        operands = ()
+        if isinstance(n, N.BinOp) and (n.op in _ARITH or n.op in ("+", "-", "*", "==", "~=")):
+            operands = (n.left, n.right)
+        elif isinstance(n, N.Index):
+            operands = (n.key,)
+        for x in operands:
+            if candidate(x) and x.var not in used:
+                used.append(x.var)
+    if not used:
+        return []
+    col = _Collector(fn.scope)
+    col.block(loop.body)
+    assumed = {v: INT for v in used}
+    while True:
+        bad = [v for v in used if any(_rhs_type(r, assumed) != INT for r in col.assigns.get(v, []))]
+        if not bad:
+            return used
+        for v in bad:
+            used.remove(v)
+            del assumed[v]
