@@ -47,6 +47,7 @@ INT, FLOAT, STR, BOOL, NIL, TABLE, FUNC = "int", "float", "str", "bool", "nil", 
 # more go through ops.call_n, which drops the extra arguments.
 SPARE_ARGS = 4
 NUMS = (INT, FLOAT)
+NON_NIL = (INT, FLOAT, STR, BOOL, TABLE, FUNC)
 MAXINT = 0x7FFFFFFFFFFFFFFF
 MININT = -0x8000000000000000
 RANGE = f"{MININT} <= {{}} <= {MAXINT}"
@@ -110,6 +111,7 @@ class CodeGen(NumericTrees):
         self.leaf_refs: Optional[dict] = None  # see NumericTrees
         self.second_variant = False  # generating a second copy of some code
         self.loop_spec = False  # inside a loop with an integer-typed copy
+        self.table_stmts = False  # the next constructor may become statements
 
     # ------------------------------------------------------------ emission
     def emit(self, text: str, line: Optional[int] = None) -> None:
@@ -479,7 +481,10 @@ class CodeGen(NumericTrees):
         if all(v.const_value is not None for v in vs) and len(s.exprs) == len(vs):
             return
         n = len(vs)
-        values = self.with_pending(lambda: self.explist_n(s.exprs, n))
+        if n == 1 and len(s.exprs) == 1:
+            values = self.with_pending(lambda: self.with_table_statements(s.exprs[0]).code)
+        else:
+            values = self.with_pending(lambda: self.explist_n(s.exprs, n))
         targets = []
         boxes = []
         for v in vs:
@@ -876,7 +881,7 @@ class CodeGen(NumericTrees):
             elif isinstance(e, N.Vararg):
                 code = "varargs"
             else:
-                code = self.with_pending(lambda: self.ex(e).code)
+                code = self.with_pending(lambda: self.with_table_statements(e).code)
             self.emit(f"return {code}")
         else:
             def prod():
@@ -1096,6 +1101,7 @@ class CodeGen(NumericTrees):
 
     # tables
     def e_Table(self, e: N.Table) -> Expr:
+        as_statements, self.table_stmts = self.table_stmts, False
         if not e.fields:
             return Expr("Table()", TABLE)
         items = []
@@ -1131,6 +1137,8 @@ class CodeGen(NumericTrees):
             else:
                 poscode = "()"
             return Expr(f"table_new({poscode}, ({', '.join(parts)}{',' if len(parts) == 1 else ''}))", TABLE)
+        if as_statements or _pure_fields(e):
+            return self.table_as_statements(e)
         i = 0
         for f in e.fields:
             v = self.ex(f.value)
@@ -1146,6 +1154,46 @@ class CodeGen(NumericTrees):
             t = self.temp()
             code = f"({t} if None not in ({t} := {code}).values() else table_clean({t}))"
         return Expr(code, TABLE)
+
+    def table_as_statements(self, e: N.Table) -> Expr:
+        """A constructor with literal keys that is the first thing its
+        statement evaluates, or whose fields read only literals and locals
+        never reassigned (so reading them early changes nothing): build it
+        with one store per field, hoisted before the statement (no
+        intermediate dict, unlike Table({...}))."""
+        self.table_stmts = False
+        t = self.temp()
+        ind = "    " * self.indent
+        self.pending.append([(f"{ind}{t} = Table()", e.line)])
+        i = 0
+        for f in e.fields:
+            v = self.ex(f.value)
+            if f.key is None:
+                i += 1
+                key = str(i)
+            else:
+                key = repr(f.key.value)
+            if v.ty in NON_NIL:
+                line = f"{t}[{key}] = {v.code}"
+            elif v.ty == NIL:
+                continue  # evaluated for nothing: a nil literal
+            elif v.simple:
+                line = f"if {v.code} is not None: {t}[{key}] = {v.code}"
+            else:
+                tmp = self.temp()
+                line = f"if ({tmp} := {v.code}) is not None: {t}[{key}] = {tmp}"
+            self.pending.append([(ind + line, f.value.line)])
+        return Expr(t, TABLE, True)
+
+    def with_table_statements(self, e: N.Node) -> Expr:
+        """Compile a statement's only expression, letting a constructor
+        there become statements (see table_as_statements)."""
+        if isinstance(e, N.Table) and e.fields and len(e.fields) <= 16:
+            self.table_stmts = True
+        try:
+            return self.ex(e)
+        finally:
+            self.table_stmts = False
 
     # operators
     def e_UnOp(self, e: N.UnOp) -> Expr:
@@ -1483,6 +1531,23 @@ class _CondBreak(N.Node):
         self.cond = cond
         self.flag = flag
         self.line = line
+
+
+def _pure_fields(e: N.Table) -> bool:
+    """Do all fields of a literal-keyed constructor read only literals and
+    never-reassigned locals?"""
+    if len(e.fields) > 16:
+        return False
+    for f in e.fields:
+        if f.key is not None and not isinstance(f.key, N.String):
+            return False
+        v = f.value
+        if isinstance(v, N.Name):
+            if v.var is None or v.var.assigned:
+                return False
+        elif not isinstance(v, (N.Number, N.String, N.TrueExpr, N.FalseExpr)):
+            return False
+    return True
 
 
 def _int_literal(e: N.Node) -> Optional[int]:
