@@ -21,6 +21,9 @@ if sys.getrecursionlimit() < MAX_PYTHON_DEPTH:
     sys.setrecursionlimit(MAX_PYTHON_DEPTH)
 
 
+_State: Any = None  # mani.state.State, imported on first use
+
+
 def chunk_display_name(name: Optional[str], source: bytes) -> str:
     """How messages name a chunk: the given name, or Lua's ``[string "..."]``."""
     if name is not None:
@@ -154,9 +157,10 @@ class Engine:
         return Program(display, self._fingerprint, pysrc, chunk_code, scope_costs)
 
     def new_state(self, callbacks: Any = None) -> "Any":
-        from .state import State
-
-        return State(self, callbacks)
+        global _State
+        if _State is None:  # state.py imports this module
+            from .state import State as _State
+        return _State(self, callbacks)
 
     def analyze_cost(self, program: Program) -> costs.ScopeCost:
         """Static costs of a Program, one ScopeCost per function."""

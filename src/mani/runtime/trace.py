@@ -30,9 +30,19 @@ _PY_TYPE_TO_LUA = {
 LIB_CODES: set = set()
 
 
+_REGISTERED: set = set()  # id()s of LIB_CODES members
+
+
 def lib_function(fn):
-    """Decorator: mark a Python function as a Lua library function."""
-    LIB_CODES.add(fn.__code__)
+    """Decorator: mark a Python function as a Lua library function.
+
+    Per-State binders apply it on every new State to closures whose code
+    object never changes; hashing a code object is costly (its constants
+    are hashed each time), so the check is by id."""
+    code = fn.__code__
+    if id(code) not in _REGISTERED:
+        _REGISTERED.add(id(code))
+        LIB_CODES.add(code)  # code objects of functions live as long as the process
     return fn
 
 
