@@ -94,16 +94,22 @@ def _await_in_run(st: "State", awaitable: Any, fn: Any) -> Any:
     return ctx.to_driver(("await", awaitable))
 
 
+_PLAIN = frozenset((int, float, bool, type(None)))  # Lua values that are Python values
+
+
 def host_function(fn: Callable, st: "State") -> Any:
     """Wrap a Python callable so Lua can call it: arguments and results are
     converted; a tuple result means multiple values; ``None`` means none."""
 
     @lib_function
     def host(*args: Any) -> Any:
-        r = fn(*[to_py(a, st) for a in args])
+        r = fn(*[a if a.__class__ in _PLAIN else to_py(a, st) for a in args])
         if r is None:
             return ()
-        if inspect.isawaitable(r):
+        c = r.__class__
+        if c is float or c is bool or c is int and MININT <= r <= MAXINT:
+            return r  # the common results first: no conversion, not awaitable
+        if c is not tuple and c is not str and inspect.isawaitable(r):
             r = _await_in_run(st, r, fn)
             if r is None:
                 return ()

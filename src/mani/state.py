@@ -32,6 +32,11 @@ from .runtime.values import Table
 # comparisons on those), large enough that refills are rare.
 UNLIMITED = (1 << 30) - 1
 _NESTED = object()  # _enter's token for a re-entry
+# values that are the same in Lua and Python (ints: when within 64 bits)
+_SAME_IN_LUA = frozenset((float, bool, type(None)))
+_SCALARS = _SAME_IN_LUA | {int}
+_TWO63 = 1 << 63
+_CO_VARARGS = 0x04
 CHECK_INTERVAL = 10_000  # cost units between interrupt/deadline checks
 
 
@@ -174,13 +179,13 @@ class State:
         self._root_glet = greenlet.getcurrent()
         self._depth = 1
         self._interrupt_requested = False  # an interrupt targets a running script
-        return context.swap(self._rt)
+        return context.enter(self._rt)
 
     def _leave(self, token: Any) -> None:
         if token is _NESTED:
             self._depth -= 1
             return
-        context.swap(token)
+        context.leave(self._rt, token)
         self._depth = 0
         self._owner = None
         self._root_glet = None
@@ -222,8 +227,8 @@ class State:
             raise err from None
         to_py = interop.to_py
         if r.__class__ is not tuple:
-            return (to_py(r, self),)
-        return tuple([to_py(v, self) for v in r])
+            return (r if r.__class__ in _SCALARS else to_py(r, self),)
+        return tuple([v if v.__class__ in _SCALARS else to_py(v, self) for v in r])
 
     def _run_in_context(self, ctx: RunContext, fn: Any, args: tuple) -> tuple:
         """Body of a run's greenlet: returns ("done", results) or
@@ -307,8 +312,24 @@ class State:
             mathlib.set_seed(self._rt, n)
 
     def _call_function(self, f: Any, args: tuple) -> tuple:
-        to_lua = interop.to_lua
-        return self._run(call_n, (f, *[to_lua(a, self) for a in args]))
+        """LuaFunction.__call__: _run with the common cases inlined (a Lua
+        function taking the arguments as they are, scalar arguments)."""
+        if self._execution is not None:
+            refuse_if_suspended(self)
+        for a in args:  # usually scalars: then no conversion at all
+            if not (a.__class__ in _SAME_IN_LUA or a.__class__ is int and -_TWO63 <= a < _TWO63):
+                to_lua = interop.to_lua
+                args = tuple([to_lua(a, self) for a in args])
+                break
+        code = getattr(f, "__code__", None)
+        if code is None or (len(args) > code.co_argcount and not code.co_flags & _CO_VARARGS):
+            args = (f, *args)
+            f = call_n  # drops extra arguments, calls non-functions
+        token = self._enter()
+        try:
+            return self._run_entered(f, args)
+        finally:
+            self._leave(token)
 
     # ------------------------------------------------------------ globals
     @property

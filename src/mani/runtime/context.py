@@ -11,7 +11,29 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-_tls = threading.local()
+class _Local(threading.local):
+    rt: Any = None  # class default: reading it never raises
+
+
+_tls = _Local()
+
+
+def enter(rt: Any) -> Any:
+    """Make ``rt`` current for a State entering on this thread; returns
+    what ``leave`` needs."""
+    prev = _tls.rt
+    if prev is not rt:
+        _tls.rt = rt
+    return prev
+
+
+def leave(rt: Any, prev: Any) -> None:
+    """Undo ``enter``. A different runtime that was current is restored;
+    when none was, ``rt`` stays current while nothing runs (a write saved
+    on every call from the host, and the next entry of the same State
+    finds it in place)."""
+    if prev is not None and prev is not rt:
+        _tls.rt = prev
 
 
 def current() -> Any:
@@ -20,7 +42,7 @@ def current() -> Any:
 
 
 def swap(rt: Any) -> Any:
-    prev = getattr(_tls, "rt", None)
+    prev = _tls.rt
     _tls.rt = rt
     return prev
 
