@@ -549,23 +549,23 @@ def make_indexers(string_meta: Table) -> tuple:
         its metatable's ``__index`` table answers; a Python-level call here
         is cheaper than the C-to-Python ``__missing__`` call."""
         if o.__class__ is Table:
-            v = _get(o, k)
-            if v is not None:
-                return v
-            # follow __index tables (class chains) without __missing__
-            t = o
-            for _ in range(8):
-                mt = t.meta
-                if mt is None:
-                    return None
-                h = _get(mt, b"__index")
-                if h.__class__ is not Table:
-                    break
-                v = _get(h, k)
-                if v is not None:
-                    return v
-                t = h
-            return o[k]  # functions, long chains, errors: the general path
+            if k in o:
+                return o[k]
+            # follow __index tables (class chains) without __missing__;
+            # membership tests and subscripts of present keys are cheaper
+            # than dict.get calls
+            mt = o.meta
+            if mt is not None and b"__index" in mt:
+                h = mt[b"__index"]
+                if h.__class__ is Table:
+                    if k in h:
+                        return h[k]
+                    mt = h.meta
+                    if mt is not None and b"__index" in mt:
+                        h2 = mt[b"__index"]
+                        if h2.__class__ is Table and k in h2:
+                            return h2[k]
+            return o[k]  # longer chains, functions, misses, errors: the general path
         return index(o, k)
 
     _get = dict.get
