@@ -634,6 +634,10 @@ class CodeGen(NumericTrees):
             target = target.expr
         if not (isinstance(target, N.Name) and target.var is not None and target.var.private):
             meta_ok = f"({o}.meta is None or {k} in {o})"
+            if key.ty == STR and isinstance(target, N.Name) and target.name == "self":
+                # an object updating its own field: it has a metatable (its
+                # class) and usually the field already
+                meta_ok = f"({k} in {o} or {o}.meta is None)"
             conds.append(meta_ok if obj.ty == TABLE else f"{self.cls(o)} is Table and {meta_ok}")
         if not nonnil:
             conds.append(f"{vcode} is not None")
