@@ -92,6 +92,8 @@ class FuncGen:
         self.floaty = False
         self.cls_cache: dict = {}  # local name -> variable holding its class
         self.init_at = 0  # index of the line after the function's meter line
+        # integer locals known to be >= a constant here (see _guard_bound)
+        self.lower_bounds: dict = {}
 
 
 class CodeGen(NumericTrees):
@@ -260,12 +262,17 @@ class CodeGen(NumericTrees):
             self.labeled_block(stmts)
             return
         start = len(self.lines)
+        saved_bounds = dict(self.fn.lower_bounds)
         for i, s in enumerate(stmts):
             if isinstance(s, N.Local) and any(a == "close" for a in s.attribs):
                 self.stmt(s)
                 self.close_scope(s, stmts[i + 1:])
                 break
             self.stmt(s)
+            bound = _guard_bound(s)
+            if bound is not None:
+                self.fn.lower_bounds[bound[0]] = bound[1]
+        self.fn.lower_bounds = saved_bounds
         if len(self.lines) == start:
             self.emit("pass")
 
@@ -1259,6 +1266,12 @@ class CodeGen(NumericTrees):
         if op in ("==", "~=", "<", "<=", ">", ">="):
             return Expr(f"({self.compare(e)})", BOOL)
         if op in ("+", "-", "*") and types.expr_type(e, {}) == INT:
+            c = _int_literal(e.right)
+            if op == "-" and isinstance(e.left, N.Name) and c is not None and c >= 0:
+                low = self.fn.lower_bounds.get(e.left.var)
+                if low is not None and low - c >= MININT:
+                    # n - 1 after `if n < 2 then return ... end`: cannot wrap
+                    return Expr(f"({self.ex(e.left).code} - {c})", INT)
             # Wrapping to 64 bits commutes with + - *: compute the whole
             # integer tree exactly and wrap once at its root.
             t = self.temp()
@@ -1552,6 +1565,32 @@ def _pure_fields(e: N.Table) -> bool:
         elif not isinstance(v, (N.Number, N.String, N.TrueExpr, N.FalseExpr)):
             return False
     return True
+
+
+def _guard_bound(s: N.Node):
+    """(var, k) when ``s`` is ``if x < k then ... return end`` (or ``x <=
+    k``, ``k > x``, ``k >= x``) with ``x`` an integer local never assigned:
+    after it, x >= k (k + 1 for <=) for the rest of the block."""
+    if not isinstance(s, N.If) or len(s.tests) != 1 or s.orelse is not None:
+        return None
+    test, body = s.tests[0]
+    if not body.stmts or not isinstance(body.stmts[-1], N.Return):
+        return None
+    if any(isinstance(n, N.Goto) for n in types._walk_no_functions(body)):
+        return None  # a goto could leave the branch without returning
+    while isinstance(test, N.Paren):
+        test = test.expr
+    if not isinstance(test, N.BinOp):
+        return None
+    op, x, k = test.op, test.left, _int_literal(test.right)
+    if op in (">", ">="):
+        op, x, k = ("<" if op == ">" else "<="), test.right, _int_literal(test.left)
+    if op not in ("<", "<=") or k is None or not isinstance(x, N.Name):
+        return None
+    v = x.var
+    if v is None or v.assigned or v.boxed or v.static_type != INT:
+        return None
+    return (v, k if op == "<" else k + 1)
 
 
 def _int_literal(e: N.Node) -> Optional[int]:
