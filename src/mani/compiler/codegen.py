@@ -114,6 +114,7 @@ class CodeGen(NumericTrees):
         self.second_variant = False  # generating a second copy of some code
         self.loop_spec = False  # inside a loop with an integer-typed copy
         self.table_stmts = False  # the next constructor may become statements
+        self.no_wrap: set = set()  # ids of integer +/- nodes that cannot wrap
 
     # ------------------------------------------------------------ emission
     def emit(self, text: str, line: Optional[int] = None) -> None:
@@ -693,6 +694,14 @@ class CodeGen(NumericTrees):
         self.fn.loop_stack.pop()
 
     def s_While(self, s: N.While) -> None:
+        steps = _steps_within_bounds(s)  # valid for the types of this copy only
+        self.no_wrap.update(steps)
+        try:
+            self.while_loop(s)
+        finally:
+            self.no_wrap.difference_update(steps)
+
+    def while_loop(self, s: N.While) -> None:
         info = self.loop_info(s.body)
         saved = self.pending
         self.pending = []
@@ -1266,6 +1275,8 @@ class CodeGen(NumericTrees):
         if op in ("==", "~=", "<", "<=", ">", ">="):
             return Expr(f"({self.compare(e)})", BOOL)
         if op in ("+", "-", "*") and types.expr_type(e, {}) == INT:
+            if id(e) in self.no_wrap:  # see _steps_within_bounds
+                return Expr(f"({self.ex(e.left).code} {op} {self.ex(e.right).code})", INT)
             c = _int_literal(e.right)
             if op == "-" and isinstance(e.left, N.Name) and c is not None and c >= 0:
                 low = self.fn.lower_bounds.get(e.left.var)
@@ -1565,6 +1576,44 @@ def _pure_fields(e: N.Table) -> bool:
         elif not isinstance(v, (N.Number, N.String, N.TrueExpr, N.FalseExpr)):
             return False
     return True
+
+
+def _steps_within_bounds(s: N.While) -> list:
+    """In ``while lo < hi do ... end`` with integer locals, ``lo = lo + 1``
+    and ``hi = hi - 1`` cannot wrap (lo < hi <= maxinteger, hi > lo >=
+    mininteger) while neither has been assigned yet in this iteration: the
+    ids of such + and - nodes among the body's leading statements."""
+    test = s.cond
+    while isinstance(test, N.Paren):
+        test = test.expr
+    if not isinstance(test, N.BinOp) or test.op not in ("<", ">"):
+        return []
+    lo, hi = (test.left, test.right) if test.op == "<" else (test.right, test.left)
+    if not (isinstance(lo, N.Name) and isinstance(hi, N.Name)):
+        return []
+    vlo, vhi = lo.var, hi.var
+    if vlo is None or vhi is None or vlo is vhi or vlo.static_type != INT or vhi.static_type != INT \
+            or vlo.boxed or vhi.boxed:
+        return []
+    step = {vlo: "+", vhi: "-"}
+    found = []
+    for st in s.body.stmts:
+        inner = list(types._walk_no_functions(st))
+        if any(isinstance(n, (N.Goto, N.Label)) for n in inner):
+            break
+        if isinstance(st, N.Assign) and len(st.targets) == 1 and len(st.exprs) == 1:
+            t, e = st.targets[0], st.exprs[0]
+            if (isinstance(t, N.Name) and t.var in step and isinstance(e, N.BinOp)
+                    and e.op == step[t.var] and isinstance(e.left, N.Name) and e.left.var is t.var
+                    and _int_literal(e.right) == 1):
+                found.append(id(e))
+        assigned = {n.var for a in inner if isinstance(a, (N.Assign, N.Local)) for n in getattr(a, "targets", ())
+                    if isinstance(n, N.Name)}
+        for v in assigned:
+            step.pop(v, None)
+        if not step:
+            break
+    return found
 
 
 def _guard_bound(s: N.Node):
