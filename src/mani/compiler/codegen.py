@@ -48,6 +48,7 @@ INT, FLOAT, STR, BOOL, NIL, TABLE, FUNC = "int", "float", "str", "bool", "nil", 
 SPARE_ARGS = 4
 NUMS = (INT, FLOAT)
 NON_NIL = (INT, FLOAT, STR, BOOL, TABLE, FUNC)
+DEEP_TABLES = 32  # constructors nested deeper are built by statements
 MAXINT = 0x7FFFFFFFFFFFFFFF
 MININT = -0x8000000000000000
 RANGE = f"{MININT} <= {{}} <= {MAXINT}"
@@ -114,6 +115,7 @@ class CodeGen(NumericTrees):
         self.second_variant = False  # generating a second copy of some code
         self.loop_spec = False  # inside a loop with an integer-typed copy
         self.table_stmts = False  # the next constructor may become statements
+        self.deep_tables = False  # inside a nest of constructors built by statements
         self.no_wrap: set = set()  # ids of integer +/- nodes that cannot wrap
 
     # ------------------------------------------------------------ emission
@@ -184,6 +186,7 @@ class CodeGen(NumericTrees):
     def function(self, fn: N.Function, lua_name: Optional[str], is_main: bool = False) -> str:
         pyname = "main" if is_main else self.fn_name(lua_name)
         outer_fn = self.fn
+        saved_deep, self.deep_tables = self.deep_tables, False  # a nest does not reach into bodies
         scope = fn.scope
         self.fn = FuncGen(fn, pyname, outer_fn)
         # a function with float literals probably computes with floats: its
@@ -248,6 +251,7 @@ class CodeGen(NumericTrees):
         self.scope_costs.pop()
         self.fn = outer_fn
         self.cur_line = saved_line
+        self.deep_tables = saved_deep
         return pyname
 
     def function_body(self, fn: N.Function) -> None:
@@ -1121,6 +1125,24 @@ class CodeGen(NumericTrees):
 
     # tables
     def e_Table(self, e: N.Table) -> Expr:
+        # Constructors nested deeper than DEEP_TABLES (generated data
+        # literals) are built by statements, level by level: as one
+        # expression each level adds parentheses and CPython's parser stops
+        # at 200. Decided for the whole nest at its outermost constructor,
+        # and only where hoisting it cannot change the order of effects (it
+        # is its statement's value, or it reads only literals and
+        # unchanging locals); otherwise compiling fails cleanly as "chunk
+        # too complex".
+        outermost = not self.deep_tables
+        if outermost and _table_nesting(e) > DEEP_TABLES and (self.table_stmts or _pure_nest(e)):
+            self.deep_tables = True
+        try:
+            return self.table_expr(e)
+        finally:
+            if outermost:
+                self.deep_tables = False
+
+    def table_expr(self, e: N.Table) -> Expr:
         as_statements, self.table_stmts = self.table_stmts, False
         if not e.fields:
             return Expr("Table()", TABLE)
@@ -1157,7 +1179,7 @@ class CodeGen(NumericTrees):
             else:
                 poscode = "()"
             return Expr(f"table_new({poscode}, ({', '.join(parts)}{',' if len(parts) == 1 else ''}))", TABLE)
-        if as_statements or _pure_fields(e):
+        if as_statements or _pure_fields(e) or self.deep_tables:
             return self.table_as_statements(e)
         i = 0
         for f in e.fields:
@@ -1559,6 +1581,43 @@ class _CondBreak(N.Node):
         self.cond = cond
         self.flag = flag
         self.line = line
+
+
+def _table_nesting(e: N.Node) -> int:
+    """How deeply constructors nest in ``e`` (directly, as field values)."""
+    deepest, level, todo = 0, 0, [(e, 1)]
+    while todo:
+        node, level = todo.pop()
+        deepest = max(deepest, level)
+        for f in node.fields:
+            v = f.value
+            while isinstance(v, N.Paren):
+                v = v.expr
+            if isinstance(v, N.Table):
+                todo.append((v, level + 1))
+    return deepest
+
+
+def _pure_nest(e: N.Table) -> bool:
+    """Does every constructor of the nest read only literals, unchanging
+    locals and nested constructors of the same kind?"""
+    todo = [e]
+    while todo:
+        node = todo.pop()
+        for f in node.fields:
+            if f.key is not None and not isinstance(f.key, N.String):
+                return False
+            v = f.value
+            while isinstance(v, N.Paren):
+                v = v.expr
+            if isinstance(v, N.Table):
+                todo.append(v)
+            elif isinstance(v, N.Name):
+                if v.var is None or v.var.assigned:
+                    return False
+            elif not isinstance(v, (N.Number, N.String, N.TrueExpr, N.FalseExpr, N.Nil)):
+                return False
+    return True
 
 
 def _pure_fields(e: N.Table) -> bool:
