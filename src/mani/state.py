@@ -286,10 +286,12 @@ class State:
     # ------------------------------------------------------------ calling
     def call(self, fn: Any, *args: Any) -> tuple:
         """Call a global function by name, or a LuaFunction; returns a tuple."""
-        f, largs = self._resolve_call(fn, args)
-        return self._run(call_n, (f, *largs))
+        return self._call_function(self._callee(fn), args)
 
     def _resolve_call(self, fn: Any, args: tuple) -> tuple:
+        return self._callee(fn), tuple(interop.to_lua(a, self) for a in args)
+
+    def _callee(self, fn: Any) -> Any:
         if isinstance(fn, str):
             f = dict.get(self._G, fn.encode())
             if f is None:
@@ -300,7 +302,7 @@ class State:
             f = fn.bind(self)
         else:
             raise TypeError("State.call expects a global name or a LuaFunction")
-        return f, tuple(interop.to_lua(a, self) for a in args)
+        return f
 
     def set_rng_seed(self, n: int) -> None:
         """Seed ``math.random`` (the same as ``math.randomseed(n)``)."""
