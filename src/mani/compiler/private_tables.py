@@ -9,21 +9,20 @@ One walk over the chunk marks such variables ``private``.
 from __future__ import annotations
 
 from ..syntax import nodes as N
+from .types import _child_fields
 
 
 def _children(n: N.Node):
-    for name in getattr(n, "__slots__", ()):
-        if name in ("scope", "var", "vars", "var_info", "param_vars", "target", "env"):
-            continue
-        x = getattr(n, name, None)
-        if isinstance(x, N.Node):
-            yield x
-        elif isinstance(x, list):
+    for name in _child_fields(n.__class__):
+        x = getattr(n, name)
+        if x.__class__ is list:
             for y in x:
-                if isinstance(y, tuple):
+                if y.__class__ is tuple:
                     yield from (z for z in y if isinstance(z, N.Node))
                 elif isinstance(y, N.Node):
                     yield y
+        elif isinstance(x, N.Node):
+            yield x
 
 
 def _strip(e: N.Node) -> N.Node:

@@ -210,26 +210,35 @@ def infer_function(fn: N.Function) -> None:
             v.static_type = ty
 
 
+_SKIP_FIELDS = ("scope", "var", "vars", "var_info", "param_vars", "target", "env")
+_CHILD_FIELDS: dict = {}  # node class -> its fields that may hold nodes
+
+
+def _child_fields(cls) -> tuple:
+    f = _CHILD_FIELDS.get(cls)
+    if f is None:
+        f = _CHILD_FIELDS[cls] = tuple(n for n in getattr(cls, "__slots__", ()) if n not in _SKIP_FIELDS)
+    return f
+
+
 def _walk_no_functions(node):
     """Every node of a function body, not entering nested functions."""
     stack = [node]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    Node, Function = N.Node, N.Function
     while stack:
-        n = stack.pop()
+        n = pop()
         yield n
-        for name in getattr(n, "__slots__", ()):
-            if name in ("scope", "var", "vars", "var_info", "param_vars", "target", "env"):
-                continue
-            x = getattr(n, name, None)
-            if isinstance(x, N.Function):
-                continue
-            if isinstance(x, N.Node):
-                stack.append(x)
-            elif isinstance(x, list):
+        for name in _child_fields(n.__class__):
+            x = getattr(n, name)
+            if x.__class__ is list:
                 for y in x:
-                    if isinstance(y, tuple):
-                        stack.extend(z for z in y if isinstance(z, N.Node) and not isinstance(z, N.Function))
-                    elif isinstance(y, N.Node) and not isinstance(y, N.Function):
-                        stack.append(y)
+                    if y.__class__ is tuple:
+                        extend(z for z in y if isinstance(z, Node) and z.__class__ is not Function)
+                    elif isinstance(y, Node) and y.__class__ is not Function:
+                        push(y)
+            elif isinstance(x, Node) and x.__class__ is not Function:
+                push(x)
 
 
 _ARITH = {"+", "-", "*", "//", "%", "<", "<=", ">", ">=", "&", "|", "~", "<<", ">>"}
