@@ -18,7 +18,7 @@ from ..errors import BudgetExceeded, Interrupted, LuaError
 from ..runtime import loops
 from . import args as _args
 from ..runtime.ops import OpError, border, call_n, eq, first, metamethod, rawget as _rawget, rawset as _rawset
-from ..runtime.trace import error_value, lib_function, lua_info, where
+from ..runtime.trace import error_value, lib_function, lua_info, register_nested, where
 from ..runtime.values import (
     MAXINT,
     MININT,
@@ -381,18 +381,12 @@ def tostring_value(rt: Any, v: Any) -> bytes:
 
 def bind(rt: Any) -> dict:
     """The base functions that need the State."""
-
-    @lib_function
     def lua_print(*args: Any) -> Any:
         msg = b"\t".join([tostring_value(rt, a) for a in args])
         rt.print_bytes(msg, sys._getframe(1))
         return ()
-
-    @lib_function
     def lua_tostring(*args: Any) -> Any:
         return tostring_value(rt, check_any(args, 1, "tostring"))
-
-    @lib_function
     def lua_getmetatable(*args: Any) -> Any:
         v = check_any(args, 1, "getmetatable")
         c = v.__class__
@@ -412,6 +406,10 @@ def bind(rt: Any) -> dict:
         b"tostring": lua_tostring,
         b"getmetatable": lua_getmetatable,
     }
+
+
+# bind's closures are library functions
+register_nested(bind, "lua_print", "lua_tostring", "lua_getmetatable")
 
 
 SHARED = {

@@ -28,7 +28,7 @@ from typing import Any
 from ..errors import LuaError, LuaSyntaxError
 from ..runtime.context import charge, current
 from ..runtime.ops import call_n, first
-from ..runtime.trace import error_value, lib_function
+from ..runtime.trace import error_value, lib_function, register_nested
 from ..runtime.values import FUNCTION_TYPES, Table, number_to_str, to_integer
 from .base import _UNCATCHABLE
 from .tablelib import (
@@ -157,8 +157,6 @@ def bind(rt: Any) -> dict:
     G = rt.state._G
     loader = getattr(engine, "_module_loader", None)
     clock = getattr(engine, "_clock", None)
-
-    @lib_function
     def lua_load(*args: Any) -> Any:
         chunk = args[0] if args else None
         c = chunk.__class__
@@ -182,8 +180,6 @@ def bind(rt: Any) -> dict:
     preload = Table()
     searchers = Table()
     package = Table()
-
-    @lib_function
     def searcher_preload(*args: Any) -> Any:
         name = check_string(args, 1, "?")
         v = preload[name]
@@ -199,8 +195,6 @@ def bind(rt: Any) -> dict:
         if isinstance(got, str):
             got = got.encode("utf-8", "surrogateescape")
         return got
-
-    @lib_function
     def searcher_host(*args: Any) -> Any:
         name = check_string(args, 1, "?")
         got = _host_source(name)
@@ -220,8 +214,6 @@ def bind(rt: Any) -> dict:
     dict.__setitem__(searchers, 1, searcher_preload)
     if loader is not None:
         dict.__setitem__(searchers, 2, searcher_host)
-
-    @lib_function
     def lua_require(*args: Any) -> Any:
         name = check_string(args, 1, "require")
         charge(1)
@@ -270,8 +262,6 @@ def bind(rt: Any) -> dict:
     dict.__setitem__(loaded, b"package", package)
 
     gc = {"running": True, "mode": b"incremental", b"setpause": 200, b"setstepmul": 100}
-
-    @lib_function
     def lua_collectgarbage(*args: Any) -> Any:
         opt = opt_string(args, 1, "collectgarbage", b"collect")
         charge(1)
@@ -317,16 +307,12 @@ def bind(rt: Any) -> dict:
             if got.__class__ is not bytes and type(got).__name__ == "Program":
                 return (rt.state._instantiate(got, env),)
             return load_source(rt, bytes(got), b"@" + fname, mode, env)
-
-        @lib_function
         def lua_loadfile(*args: Any) -> Any:
             fname = check_string(args, 1, "loadfile")
             mode = opt_string(args, 2, "loadfile", b"bt")
             env = args[2] if len(args) >= 3 else G
             r = _load_file(fname, mode, env)
             return r[0] if len(r) == 1 else r
-
-        @lib_function
         def lua_dofile(*args: Any) -> Any:
             fname = check_string(args, 1, "dofile")
             r = _load_file(fname, b"bt", G)
@@ -341,6 +327,11 @@ def bind(rt: Any) -> dict:
         out[b"os"] = make_os(clock)
         dict.__setitem__(loaded, b"os", out[b"os"])
     return out
+
+
+# bind's closures callable from Lua are library functions
+register_nested(bind, "lua_load", "searcher_preload", "searcher_host", "lua_require",
+                "lua_collectgarbage", "lua_loadfile", "lua_dofile")
 
 
 # ----------------------------------------------------------------------- os

@@ -660,10 +660,8 @@ def bind(rt: Any) -> dict:
     strings does not go through them: the operators coerce directly; they
     are there for ``getmetatable("")`` and direct calls.)"""
     meta = getattr(rt, "string_meta", None)
-    if meta is not None:
-        for k, f in STRING_METAMETHODS.items():
-            if dict.get(meta, k) is None:
-                dict.__setitem__(meta, k, f)
+    if meta is not None:  # a new State's: it holds only __index
+        dict.update(meta, STRING_METAMETHODS)
     return {}
 
 
