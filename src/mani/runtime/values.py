@@ -89,25 +89,28 @@ class Table(dict):
         mt = self.meta
         if mt is None:
             return None
-        if key.__class__ is not bool and key.__class__ is not _BoolKey:
+        t = self
+        raw = key
+        c = key.__class__
+        if c is not bool and c is not _BoolKey:
             h = mt.get(b"__index")
             if h.__class__ is Table:
                 v = h.get(key)
                 if v is not None:
                     return v
+                if h.meta is None:
+                    return None  # a field no object of this class has
+                t = h  # go on up the chain from the class
             elif h is None:
                 return None
-        t = self
-        raw = key
-        c = key.__class__
-        if c is _BoolKey:
+        elif c is _BoolKey:
             key = key.value
-        elif c is bool:
+        else:
             raw = TRUE_KEY if key else FALSE_KEY
             v = dict.get(t, raw)
             if v is not None:
                 return v
-        for _ in range(MAX_TAG_LOOP):
+        for _ in range(MAX_TAG_LOOP if t is self else MAX_TAG_LOOP - 1):  # one level done above
             mt = t.meta
             if mt is None:
                 return None
