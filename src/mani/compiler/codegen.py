@@ -637,14 +637,12 @@ class CodeGen(NumericTrees):
             tmp = self.temp()
             self.emit(f"{tmp} = {vcode}")
             vcode = tmp
-        nonnil = val.ty in (INT, FLOAT, STR, BOOL, TABLE, FUNC)
+        nonnil = val.ty in NON_NIL
         # raw store when there is no metatable or the key is already present
         # (then __newindex does not apply)
         conds = []
-        target = t.obj if isinstance(t, N.Index) else None
-        while isinstance(target, N.Paren):
-            target = target.expr
-        if not (isinstance(target, N.Name) and target.var is not None and target.var.private):
+        target = types.unparen(t.obj) if isinstance(t, N.Index) else None
+        if not _private(target):
             meta_ok = f"({o}.meta is None or {k} in {o})"
             if key.ty == STR and isinstance(target, N.Name) and target.name == "self":
                 # an object updating its own field: it has a metatable (its
@@ -1106,7 +1104,7 @@ class CodeGen(NumericTrees):
     def e_Call(self, e: N.Call) -> Expr:
         if isinstance(e, N.Call) and isinstance(e.func, N.Name) and e.func.var is not None and e.func.var.single_return:
             ty = types.expr_type(e, {})
-            return Expr(self.call_raw(e), ty if ty in (INT, FLOAT, STR, BOOL, TABLE, FUNC) else None)
+            return Expr(self.call_raw(e), ty if ty in NON_NIL else None)
         t = self.temp()
         return Expr(f"(first({t}) if ({t} := {self.call_raw(e)}).__class__ is tuple else {t})")
 
@@ -1203,7 +1201,6 @@ class CodeGen(NumericTrees):
         never reassigned (so reading them early changes nothing): build it
         with one store per field, hoisted before the statement (no
         intermediate dict, unlike Table({...}))."""
-        self.table_stmts = False
         t = self.temp()
         ind = "    " * self.indent
         self.pending.append([(f"{ind}{t} = Table()", e.line)])
@@ -1272,10 +1269,7 @@ class CodeGen(NumericTrees):
             guard = f"{self.cls(xb)} is Table and {xr}.meta is None" if x.ty != TABLE else f"{xr}.meta is None"
             if x.ty == TABLE and not x.simple:
                 guard = f"{xb} is {xr} and {xr}.meta is None"
-            operand = e.operand
-            while isinstance(operand, N.Paren):
-                operand = operand.expr
-            if isinstance(operand, N.Name) and operand.var is not None and operand.var.private:
+            if _private(e.operand):
                 guard = "True"  # no metatable can ever reach it
             code = (f"({n} if {guard} and (({n} := len({xr})) == 0 or {n} in {xr} "
                     f"and {n} + 1 not in {xr}) else length({xr}))")
@@ -1583,19 +1577,30 @@ class _CondBreak(N.Node):
         self.line = line
 
 
-def _table_nesting(e: N.Node) -> int:
+def _table_nesting(e: N.Table) -> int:
     """How deeply constructors nest in ``e`` (directly, as field values)."""
-    deepest, level, todo = 0, 0, [(e, 1)]
+    deepest, todo = 0, [(e, 1)]
     while todo:
         node, level = todo.pop()
         deepest = max(deepest, level)
         for f in node.fields:
-            v = f.value
-            while isinstance(v, N.Paren):
-                v = v.expr
+            v = types.unparen(f.value)
             if isinstance(v, N.Table):
                 todo.append((v, level + 1))
     return deepest
+
+
+def _pure_field(f: N.TableField, nested_ok: bool) -> bool:
+    """A literal-keyed field whose value is a literal or a never-reassigned
+    local (or, with ``nested_ok``, a constructor: its fields are checked on
+    their own)."""
+    if f.key is not None and not isinstance(f.key, N.String):
+        return False
+    v = types.unparen(f.value)
+    if isinstance(v, N.Name):
+        return v.var is not None and not v.var.assigned
+    return (isinstance(v, (N.Number, N.String, N.TrueExpr, N.FalseExpr, N.Nil))
+            or nested_ok and isinstance(v, N.Table))
 
 
 def _pure_nest(e: N.Table) -> bool:
@@ -1605,36 +1610,24 @@ def _pure_nest(e: N.Table) -> bool:
     while todo:
         node = todo.pop()
         for f in node.fields:
-            if f.key is not None and not isinstance(f.key, N.String):
+            if not _pure_field(f, True):
                 return False
-            v = f.value
-            while isinstance(v, N.Paren):
-                v = v.expr
+            v = types.unparen(f.value)
             if isinstance(v, N.Table):
                 todo.append(v)
-            elif isinstance(v, N.Name):
-                if v.var is None or v.var.assigned:
-                    return False
-            elif not isinstance(v, (N.Number, N.String, N.TrueExpr, N.FalseExpr, N.Nil)):
-                return False
     return True
 
 
 def _pure_fields(e: N.Table) -> bool:
     """Do all fields of a literal-keyed constructor read only literals and
     never-reassigned locals?"""
-    if len(e.fields) > 16:
-        return False
-    for f in e.fields:
-        if f.key is not None and not isinstance(f.key, N.String):
-            return False
-        v = f.value
-        if isinstance(v, N.Name):
-            if v.var is None or v.var.assigned:
-                return False
-        elif not isinstance(v, (N.Number, N.String, N.TrueExpr, N.FalseExpr)):
-            return False
-    return True
+    return len(e.fields) <= 16 and all(_pure_field(f, False) for f in e.fields)
+
+
+def _private(e) -> bool:
+    """A local holding a table no other code can reach (private_tables.py)."""
+    e = types.unparen(e) if e is not None else None
+    return isinstance(e, N.Name) and e.var is not None and e.var.private
 
 
 def _steps_within_bounds(s: N.While) -> list:
@@ -1642,9 +1635,7 @@ def _steps_within_bounds(s: N.While) -> list:
     and ``hi = hi - 1`` cannot wrap (lo < hi <= maxinteger, hi > lo >=
     mininteger) while neither has been assigned yet in this iteration: the
     ids of such + and - nodes among the body's leading statements."""
-    test = s.cond
-    while isinstance(test, N.Paren):
-        test = test.expr
+    test = types.unparen(s.cond)
     if not isinstance(test, N.BinOp) or test.op not in ("<", ">"):
         return []
     lo, hi = (test.left, test.right) if test.op == "<" else (test.right, test.left)
@@ -1686,8 +1677,7 @@ def _guard_bound(s: N.Node):
         return None
     if any(isinstance(n, N.Goto) for n in types._walk_no_functions(body)):
         return None  # a goto could leave the branch without returning
-    while isinstance(test, N.Paren):
-        test = test.expr
+    test = types.unparen(test)
     if not isinstance(test, N.BinOp):
         return None
     op, x, k = test.op, test.left, _int_literal(test.right)
@@ -1730,8 +1720,7 @@ def _static_count(s: N.NumericFor) -> Optional[int]:
 
 def _exact_tree(e: N.Node) -> bool:
     """Is ``e`` compiled by exact_int as an unwrapped + - * tree?"""
-    while isinstance(e, N.Paren):
-        e = e.expr
+    e = types.unparen(e)
     return (isinstance(e, N.BinOp) and e.op in ("+", "-", "*")
             or isinstance(e, N.UnOp) and e.op == "-") and types.expr_type(e, {}) == INT
 

@@ -29,32 +29,23 @@ the expression computes, as the per-operation code does.
 
 from __future__ import annotations
 
-from typing import Optional
-
+from ..runtime.values import MAXINT, MININT
 from ..syntax import nodes as N
 from . import types
+from .types import FLOAT, INT, unparen
 
-INT, FLOAT = "int", "float"
-MAXINT = 0x7FFFFFFFFFFFFFFF
-MININT = -0x8000000000000000
 TREE_OPS = ("+", "-", "*", "/")
-
-
-def _strip(e: N.Node) -> N.Node:
-    while isinstance(e, N.Paren):
-        e = e.expr
-    return e
 
 
 def _is_op(e: N.Node) -> bool:
     return (isinstance(e, N.BinOp) and e.op in TREE_OPS
-            or isinstance(e, N.UnOp) and e.op == "-" and not isinstance(_strip(e.operand), N.Number))
+            or isinstance(e, N.UnOp) and e.op == "-" and not isinstance(unparen(e.operand), N.Number))
 
 
 def _pure_int(e: N.Node) -> bool:
     """A statically integer expression that can neither fail nor have
     effects (literals, locals, + - * over them)."""
-    e = _strip(e)
+    e = unparen(e)
     if isinstance(e, N.Number):
         return True
     if isinstance(e, N.Name):
@@ -76,13 +67,12 @@ class _Plan:
         self.ops = 0
         self.op_done = False  # an operation has completed (in Lua's order)
         self.ok = True
-        self.typed = False  # no leaf needs a class check
         self.int_divs: set = set()  # ids of int / int nodes
 
     def visit(self, e: N.Node) -> str:
         """Walk ``e`` in evaluation order; return its result kind
         (INT or FLOAT for the fast path); clear ``ok`` if not eligible."""
-        e = _strip(e)
+        e = unparen(e)
         st = types.expr_type(e, {})
         if st == INT:  # compiled on its own (wrapping included)
             return self.leaf(e, INT)
@@ -116,6 +106,11 @@ class _Plan:
         self.leaves.append([e, kind, pure, self.op_done])
         return self.mode if kind == "dyn" else kind
 
+    @property
+    def typed(self) -> bool:
+        """No leaf needs a class check."""
+        return not any(leaf[1] == "dyn" for leaf in self.leaves)
+
     def finish(self, scope) -> None:
         """Decide which leaves are bound in order (``pure`` False): those
         with effects, and upvalues that such a leaf after them might assign.
@@ -148,7 +143,6 @@ class NumericTrees:
         plan.finish(self.fn.node.scope)
         if not plan.ok or plan.ops < (1 if mode == FLOAT else 2):
             return None
-        plan.typed = not any(leaf[1] == "dyn" for leaf in plan.leaves)
         if plan.typed and mode == INT:
             return None  # statically typed: the per-operation code has no guards
         return self.emit_tree(e, plan)
@@ -192,15 +186,14 @@ class NumericTrees:
         finally:
             self.tree_off -= 1
             self.leaf_refs = None
-        if plan.mode == INT:
+        if plan.mode == INT:  # never typed here, so cond holds a class check
             t = self.temp()
-            fast_ok = f"{MININT} <= ({t} := {fast}) <= {MAXINT}"
-            return Expr(f"({t} if {cond} and {fast_ok} else {slow})" if cond else f"({t} if {fast_ok} else wrap_int({t}))")
+            return Expr(f"({t} if {cond} and {MININT} <= ({t} := {fast}) <= {MAXINT} else {slow})")
         ty = FLOAT if plan.typed else None  # the fallback may give anything
         return Expr(f"({fast} if {cond} else {slow})" if cond else fast, ty)
 
     def _tree_code(self, e: N.Node, refs: dict, divs: list, plan: _Plan) -> str:
-        e = _strip(e)
+        e = unparen(e)
         if id(e) in refs:
             return refs[id(e)].code
         if isinstance(e, N.UnOp):
@@ -211,7 +204,7 @@ class NumericTrees:
             return f"({a} {e.op} {b})"
         if id(e) in plan.int_divs:
             a = f"float({a})"  # Lua divides the operands converted to float
-        r = _strip(e.right)
+        r = unparen(e.right)
         if isinstance(r, N.Number) and r.value != 0:
             return f"({a} / {b})"
         d = self.temp()
@@ -220,7 +213,7 @@ class NumericTrees:
 
 
 def _tree_nodes(e: N.Node):
-    e = _strip(e)
+    e = unparen(e)
     yield e
     if _is_op(e):
         if isinstance(e, N.UnOp):

@@ -9,50 +9,28 @@ One walk over the chunk marks such variables ``private``.
 from __future__ import annotations
 
 from ..syntax import nodes as N
-from .types import _child_fields
-
-
-def _children(n: N.Node):
-    for name in _child_fields(n.__class__):
-        x = getattr(n, name)
-        if x.__class__ is list:
-            for y in x:
-                if y.__class__ is tuple:
-                    yield from (z for z in y if isinstance(z, N.Node))
-                elif isinstance(y, N.Node):
-                    yield y
-        elif isinstance(x, N.Node):
-            yield x
-
-
-def _strip(e: N.Node) -> N.Node:
-    while isinstance(e, N.Paren):
-        e = e.expr
-    return e
+from .types import unparen, walk
 
 
 def mark_private_tables(chunk: N.Node) -> None:
     candidates = set()
     ok_uses: set = set()  # ids of Name nodes used only as an indexed table
     names: list = []
-    stack = [chunk]
-    while stack:
-        n = stack.pop()
+    for n in walk(chunk, into_functions=True):
         if isinstance(n, N.Local):
             for i, (v, attrib) in enumerate(zip(n.vars, n.attribs)):
                 if attrib is None and i < len(n.exprs) and isinstance(n.exprs[i], N.Table):
                     candidates.add(v)
         elif isinstance(n, N.Index):
-            obj = _strip(n.obj)
+            obj = unparen(n.obj)
             if isinstance(obj, N.Name):
                 ok_uses.add(id(obj))
         elif isinstance(n, N.UnOp) and n.op == "#":
-            obj = _strip(n.operand)
+            obj = unparen(n.operand)
             if isinstance(obj, N.Name):
                 ok_uses.add(id(obj))
         elif isinstance(n, N.Name) and n.var is not None:
             names.append(n)
-        stack.extend(_children(n))
     escaped = {n.var for n in names if id(n) not in ok_uses}
     for v in candidates:
         v.private = not v.assigned and v not in escaped

@@ -221,11 +221,13 @@ def _child_fields(cls) -> tuple:
     return f
 
 
-def _walk_no_functions(node):
-    """Every node of a function body, not entering nested functions."""
+def walk(node, into_functions: bool = False):
+    """Every node below ``node`` (itself included); nested function bodies
+    only with ``into_functions``."""
     stack = [node]
     pop, push, extend = stack.pop, stack.append, stack.extend
-    Node, Function = N.Node, N.Function
+    Node = N.Node
+    skip = None if into_functions else N.Function
     while stack:
         n = pop()
         yield n
@@ -234,11 +236,23 @@ def _walk_no_functions(node):
             if x.__class__ is list:
                 for y in x:
                     if y.__class__ is tuple:
-                        extend(z for z in y if isinstance(z, Node) and z.__class__ is not Function)
-                    elif isinstance(y, Node) and y.__class__ is not Function:
+                        extend(z for z in y if isinstance(z, Node) and z.__class__ is not skip)
+                    elif isinstance(y, Node) and y.__class__ is not skip:
                         push(y)
-            elif isinstance(x, Node) and x.__class__ is not Function:
+            elif isinstance(x, Node) and x.__class__ is not skip:
                 push(x)
+
+
+def _walk_no_functions(node):
+    """Every node of a function body, not entering nested functions."""
+    return walk(node)
+
+
+def unparen(e):
+    """``e`` without the parentheses around it."""
+    while e.__class__ is N.Paren:
+        e = e.expr
+    return e
 
 
 _ARITH = {"+", "-", "*", "//", "%", "<", "<=", ">", ">=", "&", "|", "~", "<<", ">>"}
@@ -257,7 +271,7 @@ def int_speculation(fn: N.Function) -> list:
     count = 0
     for n in _walk_no_functions(fn.body):
         count += 1
-        if count > MAX_SPECIALISED_NODES or isinstance(n, N.Function):
+        if count > MAX_SPECIALISED_NODES:
             return []
         if isinstance(n, N.BinOp) and n.op == "^":
             for x in (n.left, n.right):
@@ -277,9 +291,6 @@ def int_speculation(fn: N.Function) -> list:
                     used.add(x.var)
         elif isinstance(n, N.Index) and isinstance(n.key, N.Name) and n.key.var in params:
             used.add(n.key.var)
-    for n in _walk_no_functions(fn.body):
-        if isinstance(n, N.Function):
-            return []
     spec = [v for v in fn.param_vars if v in used and v not in floaty]
     # an assigned parameter stays an integer only if every assignment keeps it one
     assumed = {v: INT for v in spec}
@@ -346,7 +357,7 @@ def loop_int_speculation(loop, fn: N.Function) -> list:
     nodes = []
     for n in _walk_no_functions(loop):
         nodes.append(n)
-        if len(nodes) > MAX_SPECIALISED_NODES or isinstance(n, (N.Function, N.Goto, N.Label)):
+        if len(nodes) > MAX_SPECIALISED_NODES or isinstance(n, (N.Goto, N.Label)):
             return []
     declared_inside = set()
     for n in nodes:
@@ -363,7 +374,7 @@ def loop_int_speculation(loop, fn: N.Function) -> list:
     used = []
     for n in nodes:
         operands = ()
-        if isinstance(n, N.BinOp) and (n.op in _ARITH or n.op in ("+", "-", "*", "==", "~=")):
+        if isinstance(n, N.BinOp) and (n.op in _ARITH or n.op == "==" or n.op == "~="):
             operands = (n.left, n.right)
         elif isinstance(n, N.Index):
             operands = (n.key,)
