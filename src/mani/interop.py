@@ -94,7 +94,8 @@ def _await_in_run(st: "State", awaitable: Any, fn: Any) -> Any:
     return ctx.to_driver(("await", awaitable))
 
 
-_PLAIN = frozenset((int, float, bool, type(None)))  # Lua values that are Python values
+# classes whose values are the same in Lua and Python (ints: within 64 bits)
+PLAIN = frozenset((int, float, bool, type(None)))
 
 
 def host_function(fn: Callable, st: "State") -> Any:
@@ -103,7 +104,7 @@ def host_function(fn: Callable, st: "State") -> Any:
 
     @lib_function
     def host(*args: Any) -> Any:
-        r = fn(*[a if a.__class__ in _PLAIN else to_py(a, st) for a in args])
+        r = fn(*[a if a.__class__ in PLAIN else to_py(a, st) for a in args])
         if r is None:
             return ()
         c = r.__class__

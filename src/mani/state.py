@@ -12,12 +12,14 @@ import threading
 import time
 import weakref
 from contextlib import contextmanager
+from inspect import CO_VARARGS
 from types import CellType, FunctionType
 from typing import Any, Iterator, Optional
 
 import greenlet
 
 from . import interop
+from .interop import PLAIN
 from .engine import Engine, Program
 from .errors import BudgetExceeded, Interrupted, LuaError, ManiError, ProgramMismatchError, StateBusyError
 from .runs import FAILED, SUSPENDED, Execution, RunContext, refuse_if_suspended
@@ -25,18 +27,13 @@ from .runtime import context
 from .runtime.helpers import SHARED_HELPERS
 from .runtime.ops import OpError, call_n, make_indexers
 from .runtime.trace import to_lua_error
-from .runtime.values import Table
+from .runtime.values import MAXINT, MININT, Table
 
 # The meter is refilled in slices of at most this size: small enough that the
 # counter stays a one-digit Python int (CPython specialises arithmetic and
 # comparisons on those), large enough that refills are rare.
 UNLIMITED = (1 << 30) - 1
 _NESTED = object()  # _enter's token for a re-entry
-# values that are the same in Lua and Python (ints: when within 64 bits)
-_SAME_IN_LUA = frozenset((float, bool, type(None)))
-_SCALARS = _SAME_IN_LUA | {int}
-_TWO63 = 1 << 63
-_CO_VARARGS = 0x04
 CHECK_INTERVAL = 10_000  # cost units between interrupt/deadline checks
 
 
@@ -227,8 +224,8 @@ class State:
             raise err from None
         to_py = interop.to_py
         if r.__class__ is not tuple:
-            return (r if r.__class__ in _SCALARS else to_py(r, self),)
-        return tuple([v if v.__class__ in _SCALARS else to_py(v, self) for v in r])
+            return (r if r.__class__ in PLAIN else to_py(r, self),)
+        return tuple([v if v.__class__ in PLAIN else to_py(v, self) for v in r])
 
     def _run_in_context(self, ctx: RunContext, fn: Any, args: tuple) -> tuple:
         """Body of a run's greenlet: returns ("done", results) or
@@ -319,12 +316,13 @@ class State:
         if self._execution is not None:
             refuse_if_suspended(self)
         for a in args:  # usually scalars: then no conversion at all
-            if not (a.__class__ in _SAME_IN_LUA or a.__class__ is int and -_TWO63 <= a < _TWO63):
+            c = a.__class__
+            if c not in PLAIN or c is int and not MININT <= a <= MAXINT:
                 to_lua = interop.to_lua
                 args = tuple([to_lua(a, self) for a in args])
                 break
         code = getattr(f, "__code__", None)
-        if code is None or (len(args) > code.co_argcount and not code.co_flags & _CO_VARARGS):
+        if code is None or (len(args) > code.co_argcount and not code.co_flags & CO_VARARGS):
             args = (f, *args)
             f = call_n  # drops extra arguments, calls non-functions
         token = self._enter()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import operator
+from inspect import CO_VARARGS
 from typing import Any
 
 from .values import (
@@ -589,15 +590,12 @@ def rawget(t: Table, k: Any) -> Any:
     return dict.get(t, lookup_key(k))
 
 
-_CO_VARARGS = 0x04
-
-
 def call_n(f: Any, *args: Any) -> Any:
     """Call ``f`` with any number of arguments: a Lua function drops the ones
     beyond its parameters (see codegen.SPARE_ARGS)."""
     code = getattr(f, "__code__", None)
     if code is not None:
-        if not code.co_flags & _CO_VARARGS and len(args) > code.co_argcount:
+        if not code.co_flags & CO_VARARGS and len(args) > code.co_argcount:
             args = args[: code.co_argcount]
         return f(*args)
     c = f.__class__

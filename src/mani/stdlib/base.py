@@ -381,12 +381,15 @@ def tostring_value(rt: Any, v: Any) -> bytes:
 
 def bind(rt: Any) -> dict:
     """The base functions that need the State."""
+
     def lua_print(*args: Any) -> Any:
         msg = b"\t".join([tostring_value(rt, a) for a in args])
         rt.print_bytes(msg, sys._getframe(1))
         return ()
+
     def lua_tostring(*args: Any) -> Any:
         return tostring_value(rt, check_any(args, 1, "tostring"))
+
     def lua_getmetatable(*args: Any) -> Any:
         v = check_any(args, 1, "getmetatable")
         c = v.__class__

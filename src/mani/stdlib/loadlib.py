@@ -157,6 +157,7 @@ def bind(rt: Any) -> dict:
     G = rt.state._G
     loader = getattr(engine, "_module_loader", None)
     clock = getattr(engine, "_clock", None)
+
     def lua_load(*args: Any) -> Any:
         chunk = args[0] if args else None
         c = chunk.__class__
@@ -180,6 +181,7 @@ def bind(rt: Any) -> dict:
     preload = Table()
     searchers = Table()
     package = Table()
+
     def searcher_preload(*args: Any) -> Any:
         name = check_string(args, 1, "?")
         v = preload[name]
@@ -195,6 +197,7 @@ def bind(rt: Any) -> dict:
         if isinstance(got, str):
             got = got.encode("utf-8", "surrogateescape")
         return got
+
     def searcher_host(*args: Any) -> Any:
         name = check_string(args, 1, "?")
         got = _host_source(name)
@@ -214,6 +217,7 @@ def bind(rt: Any) -> dict:
     dict.__setitem__(searchers, 1, searcher_preload)
     if loader is not None:
         dict.__setitem__(searchers, 2, searcher_host)
+
     def lua_require(*args: Any) -> Any:
         name = check_string(args, 1, "require")
         charge(1)
@@ -262,6 +266,7 @@ def bind(rt: Any) -> dict:
     dict.__setitem__(loaded, b"package", package)
 
     gc = {"running": True, "mode": b"incremental", b"setpause": 200, b"setstepmul": 100}
+
     def lua_collectgarbage(*args: Any) -> Any:
         opt = opt_string(args, 1, "collectgarbage", b"collect")
         charge(1)
