@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import BudgetExceeded, Interrupted, LuaError
 from ..runtime import loops
 from . import args as _args
+from .args import arg_error, check_any, check_table, type_error
 from ..runtime.ops import OpError, border, call_n, eq, first, metamethod, rawget as _rawget, rawset as _rawset
 from ..runtime.trace import error_value, lib_function, lua_info, register_nested, where
 from ..runtime.values import (
@@ -42,30 +43,10 @@ except ImportError:  # pragma: no cover
 _UNCATCHABLE = (BudgetExceeded, Interrupted, GeneratorExit, GreenletExit, KeyboardInterrupt, SystemExit)
 
 
-def arg_error(n: int, fname: str, msg: str) -> OpError:
-    return _args.arg_error(n, fname, msg)
-
-
 def lib_error(msg: str) -> OpError:
     """An error a library function raises like ``luaL_error``: positioned at
     the function's Lua caller."""
     return _args.LibError(msg)
-
-
-def type_error(n: int, fname: str, expected: str, args: tuple) -> OpError:
-    return _args.type_error(args, n, fname, expected)
-
-
-def check_table(args: tuple, n: int, fname: str) -> Table:
-    if len(args) >= n and args[n - 1].__class__ is Table:
-        return args[n - 1]
-    raise type_error(n, fname, "table", args)
-
-
-def check_any(args: tuple, n: int, fname: str) -> Any:
-    if len(args) < n:
-        raise arg_error(n, fname, "value expected")
-    return args[n - 1]
 
 
 def check_int(args: tuple, n: int, fname: str, default: Any = None) -> int:
@@ -101,7 +82,7 @@ def lua_rawlen(*args: Any) -> int:
         return border(v)
     if v.__class__ is bytes:
         return len(v)
-    raise type_error(1, "rawlen", "table or string", args)
+    raise type_error(args, 1, "rawlen", "table or string")
 
 
 @lib_function
@@ -124,7 +105,7 @@ def lua_setmetatable(*args: Any) -> Any:
     t = check_table(args, 1, "setmetatable")
     mt = args[1] if len(args) > 1 else None
     if len(args) < 2 or (mt is not None and mt.__class__ is not Table):
-        raise type_error(2, "setmetatable", "nil or table", args)
+        raise type_error(args, 2, "setmetatable", "nil or table")
     if t.meta is not None and dict.get(t.meta, b"__metatable") is not None:
         raise lib_error("cannot change a protected metatable")
     t.meta = mt
@@ -233,7 +214,7 @@ def lua_tonumber(*args: Any) -> Any:
     base = check_int(args, 2, "tonumber")
     v = args[0]
     if v.__class__ is not bytes:
-        raise type_error(1, "tonumber", "string", args)
+        raise type_error(args, 1, "tonumber", "string")
     if not 2 <= base <= 36:
         raise arg_error(2, "tonumber", "base out of range")
     s = v.strip(b" \t\n\v\f\r").lower()
@@ -324,7 +305,7 @@ def lua_pcall(*args: Any) -> Any:
 @lib_function
 def lua_xpcall(*args: Any) -> Any:
     if len(args) < 2:
-        raise type_error(2, "xpcall", "function", args)
+        raise type_error(args, 2, "xpcall", "function")
     f, h = args[0], args[1]
     try:
         r = call_n(f, *args[2:])

@@ -25,7 +25,7 @@ from typing import Any
 from ..runtime.context import charge, current
 from ..runtime.ops import lt
 from ..runtime.trace import lib_function
-from ..runtime.values import MAXINT, MININT, float_to_int, str_to_number, wrap_int
+from ..runtime.values import MAXINT, MININT, to_integer, wrap_int
 from .tablelib import LibError, arg_error, check_any, check_integer, check_number
 
 _M64 = 0xFFFFFFFFFFFFFFFF
@@ -285,19 +285,7 @@ def math_min(*args: Any) -> Any:
 
 @lib_function
 def math_tointeger(*args: Any) -> Any:
-    v = args[0] if args else None
-    c = v.__class__
-    if c is int:
-        return v
-    if c is float:
-        return float_to_int(v)
-    if c is bytes:
-        x = str_to_number(v)
-        if x is not None:
-            return x if x.__class__ is int else float_to_int(x)
-        return None
-    check_any(args, 1, "math.tointeger")
-    return None
+    return to_integer(check_any(args, 1, "math.tointeger"))
 
 
 @lib_function

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..runtime.context import charge
 from ..runtime.trace import lib_function
+from ..syntax.lexer import utf8esc
 from .tablelib import LibError, arg_error, check_integer, check_string, opt_integer
 
 MAXUNICODE = 0x10FFFF
@@ -47,22 +48,6 @@ def decode(s: bytes, i: int, strict: bool) -> tuple:
         return None, 0
     return res, i + count + 1
 
-
-def encode(x: int) -> bytes:
-    """Lua's ``luaO_utf8esc`` (values up to 2^31 - 1, up to six bytes)."""
-    if x < 0x80:
-        return bytes((x,))
-    out = []
-    mfb = 0x3F
-    while True:
-        out.append(0x80 | (x & 0x3F))
-        x >>= 6
-        mfb >>= 1
-        if x <= mfb:
-            break
-    out.append(((~mfb << 1) | x) & 0xFF)
-    out.reverse()
-    return bytes(out)
 
 
 def _posrelat(pos: int, ln: int) -> int:
@@ -118,7 +103,7 @@ def utf8_char(*args: Any) -> Any:
         code = check_integer(args, i, "utf8.char")
         if not 0 <= code <= MAXUTF:
             raise arg_error(i, "utf8.char", "value out of range")
-        parts.append(encode(code))
+        parts.append(utf8esc(code))
     return b"".join(parts)
 
 
@@ -259,4 +244,4 @@ TABLE = {
     b"offset": utf8_offset,
 }
 
-__all__ = ["TABLE", "decode", "encode", "CHARPATTERN"]
+__all__ = ["TABLE", "decode", "CHARPATTERN"]

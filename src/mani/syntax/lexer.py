@@ -142,11 +142,11 @@ _SIMPLE_ESCAPES = {
 }
 
 
-def _utf8esc(x: int) -> str:
+def utf8esc(x: int) -> bytes:
     """Lua's luaO_utf8esc: UTF-8 encoding extended to 31 bits (up to six
-    bytes).  Returns the bytes as a latin-1 str."""
+    bytes); also utf8.char's."""
     if x < 0x80:
-        return chr(x)
+        return bytes((x,))
     out = []
     mfb = 0x3F  # maximum that fits in the first byte
     while True:
@@ -156,7 +156,8 @@ def _utf8esc(x: int) -> str:
         if x <= mfb:
             break
     out.append(((~mfb << 1) & 0xFF) | x)
-    return "".join(map(chr, reversed(out)))
+    out.reverse()
+    return bytes(out)
 
 
 def _fix_text(s: str) -> str:
@@ -510,7 +511,7 @@ class _Reader:
         self.esccheck(self.cur() == "}", "missing '}'")
         self.pos += 1  # skip '}'
         del buf[-i:]
-        buf.append(_utf8esc(r))
+        buf.append(utf8esc(r).decode("latin-1"))  # the buffer holds bytes as latin-1
 
 
 # ---------------------------------------------------------------- tokenize
