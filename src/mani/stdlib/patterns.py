@@ -36,7 +36,6 @@ from ..runtime.context import charge
 from ..runtime.ops import OpError
 from . import args as _args
 from .base import lib_error
-from ..runtime.values import number_to_str, str_to_number
 
 MAXCAPTURES = 32
 MAXCCALLS = 200
@@ -57,14 +56,9 @@ def _type_err(n: int, fname: str, expected: str, args: tuple) -> OpError:
 
 def check_str(args: tuple, n: int, fname: str) -> bytes:
     """``luaL_checklstring``: a string, or a number converted to one."""
-    if len(args) >= n:
-        v = args[n - 1]
-        c = v.__class__
-        if c is bytes:
-            return v
-        if c is int or c is float:
-            return number_to_str(v)
-    raise _type_err(n, fname, "string", args)
+    if len(args) >= n and args[n - 1].__class__ is bytes:
+        return args[n - 1]  # the common case, without building the name
+    return _args.check_string(args, n, "string." + fname)
 
 
 def opt_str(args: tuple, n: int, fname: str, default: bytes) -> bytes:
@@ -86,16 +80,9 @@ def opt_int(args: tuple, n: int, fname: str, default: int) -> int:
 
 def check_num(args: tuple, n: int, fname: str) -> Any:
     """``luaL_checknumber``: an int or float (numeric strings converted)."""
-    if len(args) >= n:
-        v = args[n - 1]
-        c = v.__class__
-        if c is int or c is float:
-            return v
-        if c is bytes:
-            x = str_to_number(v)
-            if x is not None:
-                return x
-    raise _type_err(n, fname, "number", args)
+    if len(args) >= n and ((c := args[n - 1].__class__) is int or c is float):
+        return args[n - 1]  # the common case, without building the name
+    return _args.check_number(args, n, "string." + fname)
 
 
 def posrelat_start(pos: int, length: int) -> int:
