@@ -117,6 +117,10 @@ def check_integer(args: tuple, n: int, qual: str) -> int:
     """``luaL_checkinteger``."""
     v = args[n - 1] if len(args) >= n else None
     c = v.__class__
+    if c is bytes:  # a numeric string counts as its number
+        x = str_to_number(v)
+        if x is not None:
+            v, c = x, x.__class__
     if c is int:
         return v
     if c is float:
@@ -124,15 +128,6 @@ def check_integer(args: tuple, n: int, qual: str) -> int:
         if i is None:
             raise arg_error(n, qual, "number has no integer representation")
         return i
-    if c is bytes:
-        x = str_to_number(v)
-        if x is not None:
-            if x.__class__ is int:
-                return x
-            i = float_to_int(x)
-            if i is None:
-                raise arg_error(n, qual, "number has no integer representation")
-            return i
     raise type_error(args, n, qual, "number")
 
 
