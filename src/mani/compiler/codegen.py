@@ -1271,8 +1271,10 @@ class CodeGen(NumericTrees):
                 guard = f"{xb} is {xr} and {xr}.meta is None"
             if _private(e.operand):
                 guard = "True"  # no metatable can ever reach it
+            # an untyped operand may be a string: len() without a call
+            fallback = f"length({xr})" if x.ty == TABLE else f"(len({xr}) if {self.cls(xb)} is bytes else length({xr}))"
             code = (f"({n} if {guard} and (({n} := len({xr})) == 0 or {n} in {xr} "
-                    f"and {n} + 1 not in {xr}) else length({xr}))")
+                    f"and {n} + 1 not in {xr}) else {fallback})")
             return Expr(self.mark(sid, code))
         if op == "~":
             sid = self.site("bitwise", e.line, desc, desc)

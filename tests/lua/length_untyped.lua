@@ -1,0 +1,26 @@
+-- `#` on operands whose type the compiler does not know: strings take a
+-- direct path, tables the border check, anything else the metamethods.
+local function len_of(x) return #x end
+
+print(len_of("hello"), len_of(""), len_of("\0\0\0"), len_of({1, 2, 3}), len_of({}))
+
+-- the string metatable's __len is never consulted for strings
+getmetatable("").__len = function() return 99 end
+print(len_of("abc"))
+getmetatable("").__len = nil
+
+-- a table with __len, a table with holes past the border
+print(len_of(setmetatable({}, { __len = function() return 7 end })))
+local t = { 1, 2, 3 }
+t[5] = 5
+print(len_of(t) == 3 or len_of(t) == 5)
+
+-- mixed operands at one site, as in a sort comparator
+local items = { "ccc", { 1 }, "a", { 1, 2, 3, 4 }, "bb" }
+local total = 0
+for _, v in ipairs(items) do total = total + #v end
+print(total)
+
+for _, v in ipairs({ 1, 2.5, true, print }) do
+  print(pcall(len_of, v))
+end
