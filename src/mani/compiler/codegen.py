@@ -522,6 +522,10 @@ class CodeGen(NumericTrees):
             return f"({first_}, {', '.join(rest)})[0]"
         if not exprs:
             return ", ".join(["None"] * n) if n > 1 else "None"
+        if n == 1 and len(exprs) == 1:
+            # the single-value form of a call: no helper call when the
+            # result is not a tuple
+            return self.ex(exprs[0]).code
         if is_multi(exprs[-1]):
             fixed = [self.ex(e).code for e in exprs[:-1]]
             tail = self.multi(exprs[-1])
@@ -563,7 +567,7 @@ class CodeGen(NumericTrees):
                 def prod():
                     obj = self.ex(t.obj)
                     key = self.ex(t.key)
-                    val = self.ex(s.exprs[0]) if len(s.exprs) == 1 and not is_multi(s.exprs[0]) else Expr(self.explist_n(s.exprs, 1))
+                    val = self.ex(s.exprs[0]) if len(s.exprs) == 1 else Expr(self.explist_n(s.exprs, 1))
                     return obj, key, val
                 obj, key, val = self.with_pending(prod)
                 self.assign_index(t, obj, key, val)
