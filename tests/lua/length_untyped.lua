@@ -24,3 +24,9 @@ print(total)
 for _, v in ipairs({ 1, 2.5, true, print }) do
   print(pcall(len_of, v))
 end
+
+-- parameters that are measured and compared: numbers reach the length error
+local function cmp(a, b) return #a < #b or (#a == #b and a < b) end
+print(cmp("ab", "abc"), cmp("b", "a"), cmp({ 1 }, { 1, 2 }))
+print(pcall(cmp, 1, 2))
+print(pcall(cmp, "x", 2))

@@ -267,7 +267,7 @@ def int_speculation(fn: N.Function) -> list:
     if not params:
         return []
     used = set()
-    floaty = set()
+    no_bet = set()
     count = 0
     for n in _walk_no_functions(fn.body):
         count += 1
@@ -276,13 +276,13 @@ def int_speculation(fn: N.Function) -> list:
         if isinstance(n, N.BinOp) and n.op == "^":
             for x in (n.left, n.right):
                 if isinstance(x, N.Name) and x.var in params:
-                    floaty.add(x.var)  # exponentiation suggests floats: no bet
+                    no_bet.add(x.var)  # exponentiation suggests floats: no bet
         elif isinstance(n, N.BinOp) and n.op in _ARITH or isinstance(n, N.BinOp) and n.op == "/":
             # with an integer literal or another parameter: probably integers
             for x, other in ((n.left, n.right), (n.right, n.left)):
                 if isinstance(x, N.Name) and x.var in params:
                     if isinstance(other, N.Number):
-                        (used if other.value.__class__ is int else floaty).add(x.var)
+                        (used if other.value.__class__ is int else no_bet).add(x.var)
                     elif isinstance(other, N.Name) and other.var in params:
                         used.add(x.var)
         elif isinstance(n, N.NumericFor):
@@ -291,7 +291,19 @@ def int_speculation(fn: N.Function) -> list:
                     used.add(x.var)
         elif isinstance(n, N.Index) and isinstance(n.key, N.Name) and n.key.var in params:
             used.add(n.key.var)
-    spec = [v for v in fn.param_vars if v in used and v not in floaty]
+        # a parameter that is indexed, called or measured is no integer (for
+        # an integer those operations fail): a second body would only cost
+        # its entry test (a sort comparator `#a < #b or a < b`)
+        operand = None
+        if isinstance(n, N.UnOp) and n.op == "#":
+            operand = n.operand
+        elif isinstance(n, N.Index) or isinstance(n, N.MethodCall):
+            operand = n.obj
+        elif isinstance(n, N.Call):
+            operand = n.func
+        if isinstance(operand, N.Name) and operand.var in params:
+            no_bet.add(operand.var)
+    spec = [v for v in fn.param_vars if v in used and v not in no_bet]
     # an assigned parameter stays an integer only if every assignment keeps it one
     assumed = {v: INT for v in spec}
     col = _Collector(fn.scope)
