@@ -63,3 +63,13 @@ local function get(k) return g[k] end
 for i = 1, 5 do put(i, i * 10) end
 put(3, nil)
 print(get(1), get(3), get(5), #g == 5 or #g == 2)
+
+-- a private table captured by a closure inside a loop (a boxed local): `#`
+-- must read the box before measuring
+for i = 1, 2 do
+  local acc = {}
+  acc[1] = i
+  acc[2] = i * 2
+  local f = function() return acc[1] end
+  print(#acc, f())
+end

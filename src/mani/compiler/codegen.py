@@ -1274,7 +1274,8 @@ class CodeGen(NumericTrees):
             if x.ty == TABLE and not x.simple:
                 guard = f"{xb} is {xr} and {xr}.meta is None"
             if _private(e.operand):
-                guard = "True"  # no metatable can ever reach it
+                # no metatable can ever reach it (the test only binds xr)
+                guard = "True" if x.simple else f"{xb} is {xr}"
             # an untyped operand may be a string: len() without a call
             fallback = f"length({xr})" if x.ty == TABLE else f"(len({xr}) if {self.cls(xb)} is bytes else length({xr}))"
             code = (f"({n} if {guard} and (({n} := len({xr})) == 0 or {n} in {xr} "
