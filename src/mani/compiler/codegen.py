@@ -563,6 +563,8 @@ class CodeGen(NumericTrees):
     def s_Assign(self, s: N.Assign) -> None:
         if len(s.targets) == 1:
             t = s.targets[0]
+            if isinstance(t, N.Index) and self.append_store(t, s.exprs):
+                return
             if isinstance(t, N.Index):
                 def prod():
                     obj = self.ex(t.obj)
@@ -622,6 +624,43 @@ class CodeGen(NumericTrees):
             if v.func is not self.fn.node.scope:
                 self.fn.nonlocals.add(v.pyname)
             self.emit(f"{v.pyname} = {val.code}")
+
+    def append_store(self, t: N.Index, exprs: list) -> bool:
+        """``t[#t + 1] = v``, the append idiom, with ``t`` a local and ``v`` a
+        literal or a local: when ``t`` is a plain sequence (no metatable,
+        border at ``len(t)``) one test finds the border and stores at the
+        next index, which is an integer that cannot wrap. Anything else runs
+        the general statement. Returns False when the statement is not of
+        this shape."""
+        if len(exprs) != 1:
+            return False
+        obj, key, v = types.unparen(t.obj), types.unparen(t.key), types.unparen(exprs[0])
+        if not (isinstance(obj, N.Name) and obj.var is not None and isinstance(key, N.BinOp)
+                and key.op == "+" and _int_literal(key.right) == 1):
+            return False
+        n_of = types.unparen(key.left)
+        if not (isinstance(n_of, N.UnOp) and n_of.op == "#" and isinstance(types.unparen(n_of.operand), N.Name)
+                and types.unparen(n_of.operand).var is obj.var):
+            return False
+        if not (isinstance(v, (N.String, N.Number, N.TrueExpr, N.FalseExpr)) or isinstance(v, N.Name) and v.var is not None):
+            return False
+        o, val = self.ex(obj), self.ex(v)
+        if not (o.simple and val.simple):
+            return False
+        oc, vc, n = o.code, val.code, self.temp()
+        if _private(obj):
+            guard = ""  # no metatable can ever reach it
+        elif o.ty == TABLE:
+            guard = f"{oc}.meta is None and "
+        else:
+            guard = f"{self.cls(oc)} is Table and {oc}.meta is None and "
+        nonnil = "" if val.ty in NON_NIL else f" and {vc} is not None"
+        self.emit(f"if {guard}(({n} := len({oc})) == 0 or {n} in {oc} and {n} + 1 not in {oc}){nonnil}: {oc}[{n} + 1] = {vc}")
+        self.emit("else:")
+        self.indent += 1
+        self.assign_index(t, o, self.ex(t.key), val)
+        self.indent -= 1
+        return True
 
     def assign_index(self, t: N.Node, obj: Expr, key: Expr, val: Expr) -> None:
         desc = self.describe(t.obj) if isinstance(t, N.Index) else self.describe(t.env)
