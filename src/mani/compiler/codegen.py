@@ -117,6 +117,8 @@ class CodeGen(NumericTrees):
         self.table_stmts = False  # the next constructor may become statements
         self.deep_tables = False  # inside a nest of constructors built by statements
         self.no_wrap: set = set()  # ids of integer +/- nodes that cannot wrap
+        # local functions never reassigned: Var -> (parameter count, vararg)
+        self.fixed_functions: dict = {}
 
     # ------------------------------------------------------------ emission
     def emit(self, text: str, line: Optional[int] = None) -> None:
@@ -550,6 +552,8 @@ class CodeGen(NumericTrees):
     def s_LocalFunction(self, s: N.LocalFunction) -> None:
         v = s.var
         v.single_return = not v.assigned and not v.boxed and types.returns_single(s.func)
+        if not v.assigned and not v.boxed:
+            self.fixed_functions[v] = (len(s.func.params), s.func.is_vararg)
         if v.single_return:
             types.int_result(s.func, v)
         if v.boxed:
@@ -1110,6 +1114,19 @@ class CodeGen(NumericTrees):
         """May this call pass more arguments than SPARE_ARGS?"""
         return len(args) + extra > SPARE_ARGS or bool(args) and is_multi(args[-1])
 
+    def takes_all(self, e: N.Call) -> bool:
+        """A call to a local function that is never reassigned, whose
+        parameters (plus the spare ones) take every argument passed: a plain
+        Python call, no call_n."""
+        f = e.func
+        known = self.fixed_functions.get(f.var) if isinstance(f, N.Name) and f.var is not None else None
+        if known is None:
+            return False
+        nparams, vararg = known
+        if vararg:
+            return True
+        return not (e.args and is_multi(e.args[-1])) and len(e.args) <= nparams + SPARE_ARGS
+
     def args_code(self, args: list) -> str:
         if not args:
             return ""
@@ -1140,7 +1157,7 @@ class CodeGen(NumericTrees):
         fn = self.ex(e.func)
         args = self.args_code(e.args)
         sid = self.site(kind, e.line, self.describe(e.func))
-        if self.needs_call_n(e.args):
+        if self.needs_call_n(e.args) and not self.takes_all(e):
             return self.mark(sid, f"call_n({fn.code}{', ' + args if args else ''})")
         return self.mark(sid, f"{fn.code}({args})")
 
