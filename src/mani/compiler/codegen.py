@@ -606,15 +606,28 @@ class CodeGen(NumericTrees):
                     pre.append((o, k))
                 else:
                     pre.append(None)
+            if len(s.exprs) == len(s.targets) and not is_multi(s.exprs[-1]):
+                return pre, [self.ex(e) for e in s.exprs]
             return pre, self.explist_n(s.exprs, len(s.targets))
         pre, values = self.with_pending(prod)
-        temps = [self.temp() for _ in s.targets]
-        self.emit(f"{', '.join(temps)} = {values}")
-        for t, p, tmp in zip(s.targets, pre, temps):
+        if isinstance(values, str):
+            vals = [Expr(self.temp(), None, True) for _ in s.targets]
+            self.emit(f"{', '.join(v.code for v in vals)} = {values}")
+        else:
+            # one value per target: literals are stored as they are (they
+            # cannot change, and their type spares the stores' tests); the
+            # others are all evaluated before the first assignment
+            vals = [v if _literal(e) else Expr(self.temp(), None, True) for e, v in zip(s.exprs, values)]
+            held = [(w.code, v.code) for w, v in zip(vals, values) if w is not v]
+            if held:
+                self.emit(f"{', '.join(w for w, _ in held)} = {', '.join(v for _, v in held)}")
+        # reference Lua stores from the last target to the first (visible
+        # through __newindex)
+        for t, p, val in reversed(list(zip(s.targets, pre, vals))):
             if p is None:
-                self.assign_name(t, Expr(tmp, None, True))
+                self.assign_name(t, val)
             else:
-                self.assign_index(t, p[0], p[1], Expr(tmp, None, True))
+                self.assign_index(t, p[0], p[1], val)
 
     def assign_name(self, t: N.Name, val: Expr) -> None:
         v = t.var
@@ -1752,6 +1765,11 @@ def _guard_bound(s: N.Node):
     if v is None or v.assigned or v.boxed or v.static_type != INT:
         return None
     return (v, k if op == "<" else k + 1)
+
+
+def _literal(e: N.Node) -> bool:
+    """A number, string or boolean literal (nil is left to the general path)."""
+    return isinstance(types.unparen(e), (N.Number, N.String, N.TrueExpr, N.FalseExpr))
 
 
 def _int_literal(e: N.Node) -> Optional[int]:
