@@ -21,6 +21,7 @@ from .args import arg_error, check_any, check_table, type_error
 from ..runtime.ops import OpError, border, call_n, eq, first, metamethod, rawget as _rawget, rawset as _rawset
 from ..runtime.trace import error_value, lib_function, lua_info, register_nested, where
 from ..runtime.values import (
+    FUNCTION_TYPES,
     MAXINT,
     MININT,
     Table,
@@ -58,8 +59,20 @@ def check_int(args: tuple, n: int, fname: str, default: Any = None) -> int:
 # ----------------------------------------------------------------- functions
 
 
+# type()'s answer by class, as Lua strings (threads and userdata take the
+# general path)
+_TYPE_NAMES = {
+    type(None): b"nil", bool: b"boolean", int: b"number", float: b"number",
+    bytes: b"string", Table: b"table", **{c: b"function" for c in FUNCTION_TYPES},
+}
+
+
 @lib_function
 def lua_type(*args: Any) -> bytes:
+    if args:
+        name = _TYPE_NAMES.get(args[0].__class__)
+        if name is not None:
+            return name
     return type_name(check_any(args, 1, "type")).encode()
 
 
