@@ -254,3 +254,28 @@ def test_pattern_cost_does_not_depend_on_earlier_runs():
         st.load_string(src)
         costs.append(st.cost_used)
     assert costs[0] == costs[1]
+
+
+# ------------------------------------------------- cost does not depend on caches
+
+
+@pytest.mark.parametrize("call", [
+    "string.find(s, '^[ \\t]*', 1)",
+    "string.find(s, '(%a+)', 3)",
+    "string.find(s, 'x')",
+    "string.match(s, '%d+')",
+    "string.match(s, '(%a)(%a)', 2)",
+])
+def test_find_and_match_cost_the_same_with_a_cold_or_warm_pattern_cache(call):
+    """find/match take a shorter path once a pattern is compiled; what they
+    charge must not change (a run's cost never depends on what ran before)."""
+    from mani.stdlib import patterns
+
+    src = f"local s = '  hello 123 world' for i = 1, 3 do local r = {call} end"
+    patterns._cache.clear()
+    cold = cost_of(src)
+    warm = cost_of(src)
+    assert cold == warm
+    patterns._cache.clear()
+    one = cost_of(src.replace("for i = 1, 3", "for i = 1, 1"))
+    assert cold - one == 2 * (warm - cost_of(src.replace("for i = 1, 3", "for i = 1, 2")))

@@ -18,6 +18,7 @@ from .base import lib_error
 from ..runtime.trace import lib_function
 from ..runtime.values import Table, number_to_str, to_number, type_name
 from . import strformat, strpack
+from .patterns import _cache as _pattern_cache
 from .patterns import (
     Search,
     bad_arg,
@@ -223,8 +224,46 @@ def _rx_search(comp: Any, rx: Any, S: bytes, pos: int) -> Any:
     return m
 
 
+def _cached_rx(args: tuple) -> Any:
+    """The common find/match call, ``(s, pattern[, init > 0])`` with a
+    pattern already compiled to a plain regex search: ``(compiled, S, pos)``,
+    else None (the general path then compiles, checks and charges)."""
+    nargs = len(args)
+    if nargs == 2:
+        pos = 0
+    elif nargs == 3 and (init := args[2]).__class__ is int and init > 0:
+        pos = init - 1
+    else:
+        return None
+    S, P = args[0], args[1]
+    if S.__class__ is not bytes or P.__class__ is not bytes or pos > len(S):
+        return None
+    comp = _pattern_cache.get(P)
+    if comp is None or comp.rx is None or comp.rx_lb is not None or comp.term is not None or comp.plain:
+        return None
+    return comp, S, pos
+
+
+def _search_charged(comp: Any, S: bytes, pos: int, plen: int) -> Any:
+    """Search with a cached pattern, charging what compile_pattern and
+    _rx_search together charge for it."""
+    m = comp.rx.match(S, pos) if comp.anchored else comp.rx.search(S, pos)
+    charge(2 + (plen >> 2) + (((len(S) if m is None else m.end()) - pos) * comp.items >> 7))
+    return m
+
+
 @lib_function
 def str_find(*args: Any) -> Any:
+    fast = _cached_rx(args)
+    if fast is not None:
+        comp, S, pos = fast
+        m = _search_charged(comp, S, pos, len(args[1]))
+        if m is None:
+            return None
+        if comp.ncap == 0:
+            st, e = m.span()
+            return (st + 1, e)
+        return (m.start() + 1, m.end()) + rx_captures(comp, m)
     nargs = len(args)
     S, P, init = _subject_pattern_init(args, "find")
     ls = len(S)
@@ -256,6 +295,16 @@ def str_find(*args: Any) -> Any:
 
 @lib_function
 def str_match(*args: Any) -> Any:
+    fast = _cached_rx(args)
+    if fast is not None:
+        comp, S, pos = fast
+        m = _search_charged(comp, S, pos, len(args[1]))
+        if m is None:
+            return None
+        if comp.ncap == 0:
+            return m.group()
+        caps = rx_captures(comp, m)
+        return caps[0] if len(caps) == 1 else caps
     S, P, init = _subject_pattern_init(args, "match")
     ls = len(S)
     if init > ls + 1:
