@@ -37,3 +37,15 @@ print(va()) print(va(7, 8, 9))
 local u = { k = 1 }
 u.k = none()
 print(u.k, next(u))
+
+-- several targets from one call: exactly as many values, padded with nil
+local function n0() end
+local function n2() return "a", "b" end
+local function n4() return 1, 2, 3, 4 end
+local p, q = n0() print(p, q)
+p, q = one() print(p, q)
+p, q = n2() print(p, q)
+p, q = n4() print(p, q)
+local r1, r2, r3 = n2() print(r1, r2, r3)
+local s1, s2 = string.find("hello", "l+") print(s1, s2)
+s1, s2 = string.find("hello", "z") print(s1, s2)

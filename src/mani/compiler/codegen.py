@@ -540,7 +540,8 @@ class CodeGen(NumericTrees):
                 return f"first({tail})"
             if fixed:
                 return f"({', '.join(fixed)}, *adjust({tail}, {need}))"
-            return f"adjust({tail}, {need})"
+            t = self.temp()  # a call returning exactly n values needs no helper
+            return f"({t} if ({t} := {tail}).__class__ is tuple and len({t}) == {need} else adjust({t}, {need}))"
         codes = [self.ex(e).code for e in exprs]
         if len(codes) < n:
             codes += ["None"] * (n - len(codes))
