@@ -74,3 +74,25 @@ local num = 5
 print(pcall(function() num[#num + 1] = 1 end))
 local nothing
 print(pcall(function() nothing[#nothing + 1] = 1 end))
+
+-- values that run code: the index is taken before the value is computed
+local w = {}
+local function grow() w[#w + 1] = "inner" return "outer" end
+w[#w + 1] = grow()
+print(#w, w[1], w[2])
+local function arm()
+  setmetatable(w, { __newindex = function(tt, k, v) rawset(tt, k, "via " .. v) end })
+  return "armed"
+end
+w[#w + 1] = arm()
+print(w[2], w[3])
+local cat = setmetatable({}, { __concat = function(a, b) setmetatable(w, nil) return "cat" end })
+w[#w + 1] = "x" .. cat
+print(w[3], w[4], getmetatable(w))
+local function nothing_at_all() end
+w[#w + 1] = nothing_at_all()
+print(#w)
+local z = {}
+for i = 1, 5 do z[#z + 1] = "v" .. i * 2 end
+for i = 1, 3 do z[#z + 1] = i % 2 == 0 and "even" or nil end
+print(#z, table.concat(z, ","))

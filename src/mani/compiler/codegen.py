@@ -644,12 +644,15 @@ class CodeGen(NumericTrees):
             self.emit(f"{v.pyname} = {val.code}")
 
     def append_store(self, t: N.Index, exprs: list) -> bool:
-        """``t[#t + 1] = v``, the append idiom, with ``t`` a local and ``v`` a
-        literal or a local: when ``t`` is a plain sequence (no metatable,
-        border at ``len(t)``) one test finds the border and stores at the
-        next index, which is an integer that cannot wrap. Anything else runs
-        the general statement. Returns False when the statement is not of
-        this shape."""
+        """``t[#t + 1] = v``, the append idiom, with ``t`` a local: when ``t``
+        is a plain sequence (no metatable, border at ``len(t)``) one test
+        finds the border, and the store goes to the next index, an integer
+        that cannot wrap. Anything else runs the general statement. Returns
+        False when the statement is not of this shape.
+
+        Lua computes the key before the value, so the border is found first;
+        a value that may run code (a call, a metamethod) is followed by a
+        second metatable test before the raw store."""
         if len(exprs) != 1:
             return False
         obj, key, v = types.unparen(t.obj), types.unparen(t.key), types.unparen(exprs[0])
@@ -660,20 +663,47 @@ class CodeGen(NumericTrees):
         if not (isinstance(n_of, N.UnOp) and n_of.op == "#" and isinstance(types.unparen(n_of.operand), N.Name)
                 and types.unparen(n_of.operand).var is obj.var):
             return False
-        if not (isinstance(v, (N.String, N.Number, N.TrueExpr, N.FalseExpr)) or isinstance(v, N.Name) and v.var is not None):
+        pure = isinstance(v, (N.String, N.Number, N.TrueExpr, N.FalseExpr)) or isinstance(v, N.Name) and v.var is not None
+        # the value is compiled twice (fast and general branch): nothing
+        # that hoists statements (functions, constructors)
+        if not pure and any(isinstance(x, (N.Function, N.Table)) for x in types.walk(v, into_functions=True)):
             return False
-        o, val = self.ex(obj), self.ex(v)
-        if not (o.simple and val.simple):
+        o = self.ex(obj)
+        if not o.simple:
             return False
-        oc, vc, n = o.code, val.code, self.temp()
-        if _private(obj):
+        oc, n = o.code, self.temp()
+        private = _private(obj)
+        if private:
             guard = ""  # no metatable can ever reach it
         elif o.ty == TABLE:
             guard = f"{oc}.meta is None and "
         else:
             guard = f"{self.cls(oc)} is Table and {oc}.meta is None and "
-        nonnil = "" if val.ty in NON_NIL else f" and {vc} is not None"
-        self.emit(f"if {guard}(({n} := len({oc})) == 0 or {n} in {oc} and {n} + 1 not in {oc}){nonnil}: {oc}[{n} + 1] = {vc}")
+        border = f"{guard}(({n} := len({oc})) == 0 or {n} in {oc} and {n} + 1 not in {oc})"
+        if pure:
+            val = self.ex(v)
+            if not val.simple:
+                return False
+            nonnil = "" if val.ty in NON_NIL else f" and {val.code} is not None"
+            self.emit(f"if {border}{nonnil}: {oc}[{n} + 1] = {val.code}")
+        else:
+            self.emit(f"if {border}:")
+            self.indent += 1
+            val = self.ex(v)
+            vc = val.code
+            if not val.simple:
+                vc = self.temp()
+                self.emit(f"{vc} = {val.code}")
+            conds = [] if private else [f"{oc}.meta is None"]
+            if val.ty not in NON_NIL:
+                conds.append(f"{vc} is not None")
+            if conds:
+                self.emit(f"if {' and '.join(conds)}: {oc}[{n} + 1] = {vc}")
+                self.emit(f"else: setindex({oc}, {n} + 1, {vc})")
+            else:
+                self.emit(f"{oc}[{n} + 1] = {vc}")
+            self.indent -= 1
+            val = self.ex(v)
         self.emit("else:")
         self.indent += 1
         self.assign_index(t, o, self.ex(t.key), val)
