@@ -224,10 +224,12 @@ def _rx_search(comp: Any, rx: Any, S: bytes, pos: int) -> Any:
     return m
 
 
-def _cached_rx(args: tuple) -> Any:
-    """The common find/match call, ``(s, pattern[, init > 0])`` with a
-    pattern already compiled to a plain regex search: ``(compiled, S, pos)``,
-    else None (the general path then compiles, checks and charges)."""
+def _fast_search(args: tuple) -> Any:
+    """The common find/match call, ``(s, pattern[, init > 0])``, with a
+    pattern already compiled to a plain regex: searches and charges what
+    compile_pattern and _rx_search together charge, and returns
+    ``(compiled, match or None)``. None when the call is not of that kind
+    (the general path then checks, compiles and charges)."""
     nargs = len(args)
     if nargs == 2:
         pos = 0
@@ -241,29 +243,32 @@ def _cached_rx(args: tuple) -> Any:
     comp = _pattern_cache.get(P)
     if comp is None or comp.rx is None or comp.rx_lb is not None or comp.term is not None or comp.plain:
         return None
-    return comp, S, pos
-
-
-def _search_charged(comp: Any, S: bytes, pos: int, plen: int) -> Any:
-    """Search with a cached pattern, charging what compile_pattern and
-    _rx_search together charge for it."""
     m = comp.rx.match(S, pos) if comp.anchored else comp.rx.search(S, pos)
-    charge(2 + (plen >> 2) + (((len(S) if m is None else m.end()) - pos) * comp.items >> 7))
-    return m
+    charge(2 + (len(P) >> 2) + (((len(S) if m is None else m.end()) - pos) * comp.items >> 7))
+    return comp, m
+
+
+def _find_result(comp: Any, m: Any) -> Any:
+    """What string.find returns for a regex match."""
+    st, e = m.span()
+    if comp.ncap == 0:
+        return (st + 1, e)
+    return (st + 1, e) + rx_captures(comp, m)
+
+
+def _match_result(comp: Any, m: Any) -> Any:
+    """What string.match returns for a regex match."""
+    if comp.ncap == 0:
+        return m.group()
+    caps = rx_captures(comp, m)
+    return caps[0] if len(caps) == 1 else caps
 
 
 @lib_function
 def str_find(*args: Any) -> Any:
-    fast = _cached_rx(args)
+    fast = _fast_search(args)
     if fast is not None:
-        comp, S, pos = fast
-        m = _search_charged(comp, S, pos, len(args[1]))
-        if m is None:
-            return None
-        if comp.ncap == 0:
-            st, e = m.span()
-            return (st + 1, e)
-        return (m.start() + 1, m.end()) + rx_captures(comp, m)
+        return None if fast[1] is None else _find_result(*fast)
     nargs = len(args)
     S, P, init = _subject_pattern_init(args, "find")
     ls = len(S)
@@ -280,12 +285,7 @@ def str_find(*args: Any) -> Any:
             if rx is None:
                 return _slow_find(comp, S, pos, True)
             m = _rx_search(comp, rx, S, pos)
-            if m is None:
-                return None
-            st, e = m.span()
-            if comp.ncap == 0:
-                return (st + 1, e)
-            return (st + 1, e) + rx_captures(comp, m)
+            return None if m is None else _find_result(comp, m)
     idx = S.find(P, pos)
     charge(1 + (((idx if idx >= 0 else ls) - pos) >> 6))
     if idx < 0:
@@ -295,16 +295,9 @@ def str_find(*args: Any) -> Any:
 
 @lib_function
 def str_match(*args: Any) -> Any:
-    fast = _cached_rx(args)
+    fast = _fast_search(args)
     if fast is not None:
-        comp, S, pos = fast
-        m = _search_charged(comp, S, pos, len(args[1]))
-        if m is None:
-            return None
-        if comp.ncap == 0:
-            return m.group()
-        caps = rx_captures(comp, m)
-        return caps[0] if len(caps) == 1 else caps
+        return None if fast[1] is None else _match_result(*fast)
     S, P, init = _subject_pattern_init(args, "match")
     ls = len(S)
     if init > ls + 1:
@@ -316,13 +309,7 @@ def str_match(*args: Any) -> Any:
     if rx is None:
         return _slow_find(comp, S, pos, False)
     m = _rx_search(comp, rx, S, pos)
-    if m is None:
-        return None
-    st, e = m.span()
-    if comp.ncap == 0:
-        return S[st:e]
-    caps = rx_captures(comp, m)
-    return caps[0] if len(caps) == 1 else caps
+    return None if m is None else _match_result(comp, m)
 
 
 @lib_function
