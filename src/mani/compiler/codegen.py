@@ -1199,11 +1199,30 @@ class CodeGen(NumericTrees):
                 return self.mark(sid, f"call_n({fn}, {o}{', ' + args if args else ''})")
             return self.mark(sid, f"{fn}({o}{', ' + args if args else ''})")
         fn = self.ex(e.func)
+        if len(e.args) == 1 and isinstance(e.args[0], (N.Call, N.MethodCall)) and is_multi(e.args[0]):
+            return self.call_of_call(e, fn, kind)
         args = self.args_code(e.args)
         sid = self.site(kind, e.line, self.describe(e.func))
         if self.needs_call_n(e.args) and not self.takes_all(e):
             return self.mark(sid, f"call_n({fn.code}{', ' + args if args else ''})")
         return self.mark(sid, f"{fn.code}({args})")
+
+    def call_of_call(self, e: N.Call, fn: Expr, kind: str) -> str:
+        """``f(g(x))``: when ``g`` returns one value (not a tuple), a plain
+        call ``f(v)``; only a tuple goes through call_n. The callee is read
+        before the inner call, as Lua does, unless it is a local that never
+        changes."""
+        f = e.func
+        stable = isinstance(f, N.Name) and f.var is not None and not f.var.assigned and not f.var.boxed
+        if stable and fn.simple:
+            callee, bind = fn.code, ""
+        else:
+            callee = self.temp()
+            bind = f"({callee} := {fn.code}) is {callee} and "
+        inner = self.call_raw(e.args[0])
+        sid = self.site(kind, e.line, self.describe(e.func))
+        t = self.temp()
+        return self.mark(sid, f"({callee}({t}) if {bind}({t} := {inner}).__class__ is not tuple else call_n({callee}, *{t}))")
 
     def e_Call(self, e: N.Call) -> Expr:
         if isinstance(e, N.Call) and isinstance(e.func, N.Name) and e.func.var is not None and e.func.var.single_return:
