@@ -37,3 +37,38 @@ function o:get() return self.v, "extra" end
 print(count(o:get()))
 local function tail(x) return id(o:get()) end
 print(tail())
+
+-- fixed arguments before the spread call
+local k = "k"
+print(id(1, k, two()))
+print(count(nil, none()), count(nil, nil, two()))
+print(select(2, two()))
+print(string.format("%s-%s", two()))
+local t = {}
+table.insert(t, two())
+print(#t, t[1])
+
+-- a fixed argument changed by the inner call is read before it
+local a = "before"
+local function change() a = "after" return "x" end
+print(id(a, change()))
+
+-- method calls: the object and the method are taken before the arguments
+local objm = { tag = "A" }
+function objm:show(...) return self.tag, ... end
+local other = { tag = "B", show = function(self, ...) return "other " .. self.tag, ... end }
+local holder = objm
+local function repoint() holder = other return "arg" end
+print(holder:show(repoint()))
+print(holder:show(two()))
+local function rewrite() objm.show = function() return "rewritten" end return "z" end
+local same = objm
+print(same:show(rewrite()))
+print(same:show(two()))
+print(pcall(function() return same:nomethod(two()) end))
+local function getobj() return other end
+print(getobj():show(1, two()))
+
+-- many arguments: the general path
+print(id(1, 2, 3, 4, 5, two()))
+print(count(1, 2, 3, 4, two()))

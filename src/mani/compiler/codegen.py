@@ -1158,18 +1158,16 @@ class CodeGen(NumericTrees):
         """May this call pass more arguments than SPARE_ARGS?"""
         return len(args) + extra > SPARE_ARGS or bool(args) and is_multi(args[-1])
 
-    def takes_all(self, e: N.Call) -> bool:
-        """A call to a local function that is never reassigned, whose
-        parameters (plus the spare ones) take every argument passed: a plain
-        Python call, no call_n."""
-        f = e.func
+    def callee_takes(self, e: N.Node, nargs: Optional[int]) -> bool:
+        """Does the callee, a local function that is never reassigned, take
+        ``nargs`` arguments (None: any number) with its parameters and the
+        spare ones, so that a plain Python call needs no call_n?"""
+        f = getattr(e, "func", None)
         known = self.fixed_functions.get(f.var) if isinstance(f, N.Name) and f.var is not None else None
         if known is None:
             return False
         nparams, vararg = known
-        if vararg:
-            return True
-        return not (e.args and is_multi(e.args[-1])) and len(e.args) <= nparams + SPARE_ARGS
+        return vararg or nargs is not None and nargs <= nparams + SPARE_ARGS
 
     def args_code(self, args: list) -> str:
         if not args:
@@ -1187,6 +1185,9 @@ class CodeGen(NumericTrees):
     def call_raw(self, e: N.Node, tail: bool = False) -> str:
         """A call whose result is left raw (single value or tuple)."""
         kind = "tailcall" if tail else "call"
+        spread = self.spread_call(e, kind)
+        if spread is not None:
+            return spread
         if isinstance(e, N.MethodCall):
             obj = self.ex(e.obj)
             ob, o = self.simple(obj)
@@ -1199,30 +1200,65 @@ class CodeGen(NumericTrees):
                 return self.mark(sid, f"call_n({fn}, {o}{', ' + args if args else ''})")
             return self.mark(sid, f"{fn}({o}{', ' + args if args else ''})")
         fn = self.ex(e.func)
-        if len(e.args) == 1 and isinstance(e.args[0], (N.Call, N.MethodCall)) and is_multi(e.args[0]):
-            return self.call_of_call(e, fn, kind)
         args = self.args_code(e.args)
         sid = self.site(kind, e.line, self.describe(e.func))
-        if self.needs_call_n(e.args) and not self.takes_all(e):
+        if self.needs_call_n(e.args) and not self.callee_takes(e, None if e.args and is_multi(e.args[-1]) else len(e.args)):
             return self.mark(sid, f"call_n({fn.code}{', ' + args if args else ''})")
         return self.mark(sid, f"{fn.code}({args})")
 
-    def call_of_call(self, e: N.Call, fn: Expr, kind: str) -> str:
-        """``f(g(x))``: when ``g`` returns one value (not a tuple), a plain
-        call ``f(v)``; only a tuple goes through call_n. The callee is read
-        before the inner call, as Lua does, unless it is a local that never
-        changes."""
-        f = e.func
-        stable = isinstance(f, N.Name) and f.var is not None and not f.var.assigned and not f.var.boxed
-        if stable and fn.simple:
-            callee, bind = fn.code, ""
-        else:
+    @staticmethod
+    def stable(e: N.Node) -> bool:
+        """A literal or a local that never changes after its declaration:
+        reading it later gives the same value."""
+        e = types.unparen(e)
+        if isinstance(e, (N.Nil, N.Number, N.String, N.TrueExpr, N.FalseExpr)):
+            return True
+        return isinstance(e, N.Name) and e.var is not None and not e.var.assigned and not e.var.boxed
+
+    def spread_call(self, e: N.Node, kind: str) -> Optional[str]:
+        """``f(a, g(x))`` or ``o:m(a, g(x))``, where ``g`` may return several
+        values: when it returns one (not a tuple) a plain call, else call_n.
+        Lua evaluates the callee (and the object and method) before the
+        arguments, so those are bound first unless they cannot change; the
+        other arguments must be literals or unchanging locals. None when
+        the call is not of this shape."""
+        args = e.args
+        if not args or not isinstance(args[-1], (N.Call, N.MethodCall)) or not is_multi(args[-1]):
+            return None
+        method = isinstance(e, N.MethodCall)
+        if len(args) + method > SPARE_ARGS and not self.callee_takes(e, len(args)):
+            return None
+        if not all(self.stable(a) for a in args[:-1]):
+            return None
+        binds = []
+        lead = []
+        if method:
+            obj = self.ex(e.obj)
+            if obj.simple and self.stable(e.obj):
+                o = obj.code
+            else:
+                o = self.temp()
+                binds.append(f"({o} := {obj.code}) is {o}")
+            isid = self.site("index", e.line, self.describe(e.obj))
             callee = self.temp()
-            bind = f"({callee} := {fn.code}) is {callee} and "
-        inner = self.call_raw(e.args[0])
-        sid = self.site(kind, e.line, self.describe(e.func))
+            binds.append(f"({callee} := {self.mark(isid, f'lookup_method({o}, {e.name!r})')}) is {callee}")
+            lead.append(o)
+            desc = self.describe(e)
+        else:
+            fn = self.ex(e.func)
+            if fn.simple and self.stable(e.func):
+                callee = fn.code
+            else:
+                callee = self.temp()
+                binds.append(f"({callee} := {fn.code}) is {callee}")
+            desc = self.describe(e.func)
+        fixed = lead + [self.ex(a).code for a in args[:-1]]
+        inner = self.call_raw(args[-1])
+        sid = self.site(kind, e.line, desc)
         t = self.temp()
-        return self.mark(sid, f"({callee}({t}) if {bind}({t} := {inner}).__class__ is not tuple else call_n({callee}, *{t}))")
+        test = " and ".join(binds + [f"({t} := {inner}).__class__ is not tuple"])
+        pre = "".join(f"{c}, " for c in fixed)
+        return self.mark(sid, f"({callee}({pre}{t}) if {test} else call_n({callee}, {pre}*{t}))")
 
     def e_Call(self, e: N.Call) -> Expr:
         if isinstance(e, N.Call) and isinstance(e.func, N.Name) and e.func.var is not None and e.func.var.single_return:
