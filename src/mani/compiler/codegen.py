@@ -908,6 +908,14 @@ class CodeGen(NumericTrees):
             v.static_type = INT
         else:
             it = self.mark(sid, f"forrange({a.code}, {b.code}{', ' + c.code if c else ''})")
+            k = _int_literal(s.step) if s.step is not None else 1
+            if a.ty == INT and a.simple and k is not None and k != 0:
+                # an integer start and step, a limit of unknown type (often
+                # `#t`): an integer limit makes a range without the helper
+                lim = self.temp()
+                end = f"{lim} + 1" if k > 0 else f"{lim} - 1"
+                step = "" if c is None else f", {c.code}"
+                it = f"(range({a.code}, {end}{step}) if ({lim} := {b.code}).__class__ is int else {self.mark(sid, f'forrange({a.code}, {lim}{step})')})"
             if a.ty == INT and step_is_int:
                 v.static_type = INT
         if v.boxed:
