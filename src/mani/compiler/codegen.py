@@ -1120,8 +1120,10 @@ class CodeGen(NumericTrees):
             kb, k = key.code, key.code
             if not key.simple:
                 kb, k = self.simple(key)
-                # evaluate the object first, the key second
-                code = f"({o}[{k}] if {self.cls(ob)} is Table and {kb} is {k} else index({o}, {k}))"
+                # evaluate the object first, the key second; when the object
+                # is no table the test stops before the key, which the
+                # general path then evaluates
+                code = f"({o}[{k}] if {self.cls(ob)} is Table and {kb} is {k} else index({o}, {kb}))"
                 return Expr(self.mark(sid, code))
             return Expr(self.mark(sid, f"({o}[{k}] if {self.cls(ob)} is Table else index({o}, {k}))"))
         kb, k = self.simple(key)
