@@ -382,3 +382,39 @@ def test_coroutines_charge_the_states_meter():
     st.call("spin", 1000)
     c = st.cost_used
     assert (c - b) > 8 * (b - a)
+
+
+def test_coroutine_of_another_state_runs_in_its_own_state():
+    # the host hands a coroutine of State a to State b; whichever State
+    # resumes it, it runs as a's (coroutine.running, yieldable, a's meter)
+    a, _ = new_state()
+    b, _ = new_state()
+    a.load_string("""
+        co = coroutine.create(function(x)
+          while true do
+            local me, ismain = coroutine.running()
+            x = coroutine.yield(x, me == co, ismain, coroutine.isyieldable(), coroutine.status(co))
+          end
+        end)
+        function step(x) return coroutine.resume(co, x) end
+    """, "a")
+    b.load_string("""
+        function step(co, x)
+          local inb = coroutine.running()
+          local r = {coroutine.resume(co, x)}
+          r[#r + 1] = coroutine.running() == inb
+          return table.unpack(r)
+        end
+    """, "b")
+    co = a.globals["co"]
+    seen = [a.call("step", 1), b.call("step", co, 2), b.call("step", co, 3), a.call("step", 4),
+            a.call("step", 5), b.call("step", co, 6)]
+    for i in (0, 3, 4):
+        assert seen[i] == (True, i + 1, True, False, True, "running")
+    for i in (1, 2, 5):
+        assert seen[i] == (True, i + 1, True, False, True, "running", True)
+    # the coroutine's own work is charged to a
+    used_a = a.cost_used
+    for i in range(50):
+        b.call("step", co, i)
+    assert a.cost_used - used_a > 50

@@ -7,14 +7,29 @@ created at the first resume. Because a greenlet carries its whole stack
 ``table.sort`` comparators, ``gsub`` callbacks and host functions (reference
 Lua refuses some of these with "attempt to yield across a C-call boundary").
 
-Protocol between the greenlets: ``resume`` switches into the coroutine; the
-coroutine switches back to the resumer (its greenlet parent) with a pair
-``(kind, payload)``: a yield, a return, an error (already turned into a Lua
-error value *inside* the coroutine, where the traceback still shows the Lua
-frames the error translator needs), an exception that must propagate
+Protocol between the greenlets: ``resume`` switches into the coroutine with
+the tuple of its arguments; the coroutine switches back to its resumer with
+the tuple ``coroutine.resume`` returns: ``(True, values...)`` for a yield or
+a return, ``(False, error value)`` for an error (turned into a Lua error
+value *inside* the coroutine, where the traceback still shows the Lua frames
+the error translator needs). The only other thing that comes back is a
+``_Propagate`` holding an exception that must stop the whole run
 (``BudgetExceeded``, ``Interrupted``, ``KeyboardInterrupt``... and a run
-being cancelled: these are re-raised by ``resume`` and stop the whole run),
-or the end of a ``close``.
+being cancelled): ``resume`` re-raises it. The coroutine's side sets its own
+status before it switches back (suspended on a yield, dead at the end), so
+the resumer has nothing to do after a switch but test for ``_Propagate``.
+
+Status: a coroutine's ``status`` field is ``suspended``, ``running`` or
+``dead``; "running" stands for both running and normal (resumed, and now
+resuming another), which ``status_of`` tells apart by asking which
+coroutine runs on this greenlet. That keeps a resume from writing the
+status of its resumer twice.
+
+Fast path: a coroutine remembers its last resumer (the greenlet, the bound
+``switch`` it yields to, and the coroutine whose depth counts for the
+nesting limit). A resume from the same greenlet in the coroutine's own
+State skips the thread check (a greenlet never changes threads), the
+parent update and the lookup of the resuming coroutine.
 
 Errors unwind the coroutine's Python frames at once, so pending ``<close>``
 variables run when the error happens (reference Lua runs them when the dead
@@ -56,7 +71,6 @@ import greenlet
 from greenlet import GreenletExit, getcurrent
 
 from ..errors import BudgetExceeded, Interrupted
-from . import context
 from .context import _tls
 from .ops import OpError, call_n
 from .trace import error_value, lib_function
@@ -67,9 +81,16 @@ SUSPENDED, RUNNING, NORMAL, DEAD = "suspended", "running", "normal", "dead"
 # calls; a plain chain of resumes fails at this depth)
 MAX_NESTING = 196
 
-_YIELD, _RETURN, _ERROR, _RAISE, _CLOSED = range(5)
-
 _PROPAGATE = (BudgetExceeded, Interrupted, GeneratorExit, GreenletExit, KeyboardInterrupt, SystemExit)
+
+DEAD_B = b"cannot resume dead coroutine"
+NOT_SUSPENDED_B = b"cannot resume non-suspended coroutine"
+OVERFLOW_B = b"C stack overflow"
+OTHER_THREAD = (
+    "cannot resume a coroutine suspended in another thread "
+    "(a coroutine can only continue on the thread that started it)"
+)
+OTHER_THREAD_B = OTHER_THREAD.encode()
 
 
 class CoroutineClose(GreenletExit):
@@ -79,16 +100,44 @@ class CoroutineClose(GreenletExit):
     _lua_value = None
 
 
-class _CoGreenlet(greenlet.greenlet):
-    """The greenlet of a coroutine (knows its Coroutine)."""
+class _Propagate:
+    """What a coroutine hands back when an exception must go on past
+    ``resume`` (not a tuple, so the resumer's one class test sees it)."""
 
-    co: Any = None
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+
+class _Closed:
+    """What a coroutine hands back when ``coroutine.close`` unwound it."""
+
+
+class _CoGreenlet(greenlet.greenlet):
+    """The greenlet of a coroutine (knows its Coroutine; a slot is read
+    faster than an attribute in the instance dict)."""
+
+    __slots__ = ("co",)
+
+
+class _Outside:
+    """The resuming "coroutine" when the resumer is the State's main
+    coroutine (or a coroutine of another State): nesting starts at 0."""
+
+    depth = 0
+
+
+_OUTSIDE = _Outside()
 
 
 class Coroutine:
     """A Lua coroutine (type "thread")."""
 
-    __slots__ = ("fn", "rt", "status", "glet", "thread", "error", "depth", "closing", "is_main", "uid", "__weakref__")
+    __slots__ = (
+        "fn", "rt", "status", "glet", "thread", "error", "depth", "closing", "is_main", "uid",
+        "resumer", "back", "under", "into", "__weakref__",
+    )
 
     def __init__(self, fn: Any, rt: Any, is_main: bool = False):
         self.fn = fn
@@ -101,6 +150,12 @@ class Coroutine:
         self.closing = False
         self.is_main = is_main
         self.uid = 0
+        # the last resumer: its greenlet, that greenlet's bound switch (what
+        # a yield calls) and the coroutine whose depth ours adds one to
+        self.resumer: Any = None
+        self.back: Any = None
+        self.under: Any = _OUTSIDE
+        self.into: Any = None  # the bound switch of our greenlet (saves a bound method per resume)
 
     def __repr__(self) -> str:
         return f"<Lua thread {'main' if self.is_main else self.status}>"
@@ -132,174 +187,160 @@ def running(rt: Any) -> Coroutine:
 
 
 def status_of(co: Coroutine, rt: Any) -> str:
-    if co.is_main:
+    if co.is_main or co.status is RUNNING:
+        # active: running if it is the one on this greenlet, else normal
         return RUNNING if running(co.rt) is co else NORMAL
     return co.status
 
 
-def _body(co: Coroutine, args: tuple) -> tuple:
+def _finish(co: Coroutine) -> None:
+    """The coroutine is over: drop the greenlet and the resumer."""
+    co.status = DEAD
+    co.glet = co.into = None
+    co.resumer = co.back = None
+    co.under = _OUTSIDE
+
+
+def _body(co: Coroutine, args: tuple) -> Any:
     """Runs on the coroutine's greenlet; the result goes to the resumer."""
     try:
         r = call_n(co.fn, *args)
     except CoroutineClose:
-        return (_CLOSED, None)
+        res: Any = _Closed
     except _PROPAGATE as exc:
-        return (_RAISE, exc)
+        res = _Propagate(exc)
     except BaseException as exc:  # noqa: BLE001 - becomes the Lua error
-        return (_ERROR, error_value(exc))
-    return (_RETURN, r)
-
-
-OTHER_THREAD = (
-    "cannot resume a coroutine suspended in another thread "
-    "(a coroutine can only continue on the thread that started it)"
-)
-OTHER_THREAD_B = OTHER_THREAD.encode()
-
-
-def _enter(co: Coroutine, rt: Any) -> tuple:
-    """Bookkeeping before switching into ``co``: returns what _leave needs."""
-    cur = running(rt)
-    if not cur.is_main:
-        cur.status = NORMAL
-    co.status = RUNNING
-    co.depth = cur.depth + 1
-    return cur, context.swap(co.rt)
-
-
-def _leave(saved: tuple) -> None:
-    cur, prev_rt = saved
-    context.swap(prev_rt)
-    if not cur.is_main:
-        cur.status = RUNNING
-
-
-def _outcome(co: Coroutine, kind: int, val: Any) -> tuple:
-    if kind == _YIELD:
-        co.status = SUSPENDED
-        return (True, val)
-    co.status = DEAD
-    co.glet = None
-    if kind == _RETURN:
-        return (True, val if val.__class__ is tuple else (val,))
-    if kind == _ERROR:
+        val = error_value(exc)
         co.error = (val,)
-        return (False, val)
-    if kind == _CLOSED:
-        return (True, ())
-    raise val
+        res = (False, val)
+    else:
+        res = (True,) + r if r.__class__ is tuple else (True, r)
+    _finish(co)
+    return res
 
 
-def resume(co: Coroutine, args: tuple) -> tuple:
-    """``coroutine.resume``: ``(True, values)`` or ``(False, error value)``.
-    Uncatchable exceptions raised inside the coroutine propagate."""
+def resume(co: Coroutine, args: tuple, rt: Any) -> tuple:
+    """``coroutine.resume`` in the State ``rt``: ``(True, values...)`` or
+    ``(False, error value)``. Uncatchable exceptions raised inside the
+    coroutine propagate."""
     if co.status is not SUSPENDED:
-        if co.status is DEAD:
-            return (False, b"cannot resume dead coroutine")
-        return (False, b"cannot resume non-suspended coroutine")
-    rt = _tls.rt
+        return (False, DEAD_B if co.status is DEAD else NOT_SUSPENDED_B)
+    if co.resumer is not getcurrent() or co.rt is not rt:
+        return _resume_from_elsewhere(co, args, rt)
+    d = co.under.depth + 1
+    if d > MAX_NESTING:
+        return (False, OVERFLOW_B)
+    co.depth = d
+    co.status = RUNNING
+    r = co.into(args)
+    if r.__class__ is tuple:
+        return r
+    raise r.exc
+
+
+def _resume_from_elsewhere(co: Coroutine, args: tuple, rt: Any) -> tuple:
+    """``resume`` for the first time, from another greenlet than last time,
+    or of a coroutine of another State."""
     here = getcurrent()
     cur = getattr(here, "co", None)
-    if cur is not None and cur.rt is not rt:
-        cur = None  # a coroutine of another State: this State's main is running
-    depth = cur.depth + 1 if cur is not None else 1
-    if depth > MAX_NESTING:
-        return (False, b"C stack overflow")
+    if cur is None or cur.rt is not rt:
+        cur = _OUTSIDE  # a coroutine of another State: this State's main is running
+    d = cur.depth + 1
+    if d > MAX_NESTING:
+        return (False, OVERFLOW_B)
     g = co.glet
     if g is None:
         g = co.glet = _CoGreenlet(_body, here)
         g.co = co
+        co.into = g.switch
         co.thread = get_ident()
         payload: Any = (co, args)
     else:
         if co.thread != get_ident():
             return (False, OTHER_THREAD_B)
         g.parent = here
-        payload = None
-    if cur is not None:
-        cur.status = NORMAL
-    co.status = RUNNING
-    co.depth = depth
+        payload = (args,)
     crt = co.rt
-    swapped = crt is not rt
-    if swapped:
-        _tls.rt = crt
+    if crt is rt:
+        # later resumes from this greenlet take the fast path
+        co.resumer, co.back, co.under = here, here.switch, cur
+    else:
+        co.resumer, co.back, co.under = None, here.switch, cur
+    co.depth = d
+    co.status = RUNNING
+    _tls.rt = crt
     try:
-        if payload is not None:
-            kind, val = g.switch(*payload)
-        else:
-            kind, val = g.switch(args)
+        r = g.switch(*payload)
     finally:
-        if swapped:
-            _tls.rt = rt
-        if cur is not None:
-            cur.status = RUNNING
-    if kind == _YIELD:
-        co.status = SUSPENDED
-        return (True, val)
-    return _outcome(co, kind, val)
-
-
-def yield_(args: tuple) -> Any:
-    """``coroutine.yield``: returns the values of the next resume."""
-    return lua_yield(*args)
+        _tls.rt = rt
+    if r.__class__ is tuple:
+        return r
+    raise r.exc
 
 
 @lib_function
 def lua_yield(*args: Any) -> Any:
-    """``coroutine.yield`` itself (a library function)."""
-    g = getcurrent()
-    co = getattr(g, "co", None)
+    """``coroutine.yield``: returns the values of the next resume."""
+    co = getattr(getcurrent(), "co", None)
     if co is None or co.rt is not _tls.rt:
         raise OpError("attempt to yield from outside a coroutine")
     if co.closing:
         raise OpError("attempt to yield across a C-call boundary")
+    co.status = SUSPENDED
     try:
-        r = g.parent.switch((_YIELD, args))
+        r = co.back((True,) + args)
     except GreenletExit as exc:
         if exc.__class__ is GreenletExit and co.status is not DEAD and not co.closing:
             # collected while suspended: unwind without running Lua code
             raise GeneratorExit from None
         raise
-    if r.__class__ is tuple and len(r) == 1:
+    if len(r) == 1:
         return r[0]
     return r
 
 
-def close(co: Coroutine) -> tuple:
+def close(co: Coroutine, rt: Any) -> tuple:
     """``coroutine.close``: ``(True,)`` or ``(False, error value)``; raises
     OpError for a running or normal coroutine."""
-    rt = context.current()
     st = status_of(co, rt)
-    if st not in (SUSPENDED, DEAD):
+    if st is not SUSPENDED and st is not DEAD:
         raise OpError(f"cannot close a {st} coroutine", None, True)
     g = co.glet
-    if st == DEAD or g is None or g.dead:
-        co.status = DEAD
-        co.glet = None
+    if st is DEAD or g is None or g.dead:
+        _finish(co)
         if co.error is not None:
             err = co.error[0]
             co.error = None
             return (False, err)
         return (True,)
-    if co.thread != threading.get_ident():
+    if co.thread != get_ident():
         raise OpError(
             "cannot close a coroutine suspended in another thread "
             "(a coroutine can only continue on the thread that started it)", None, True
         )
-    g.parent = greenlet.getcurrent()
+    here = getcurrent()
+    cur = getattr(here, "co", None)
+    if cur is None or cur.rt is not rt:
+        cur = _OUTSIDE
+    g.parent = here
+    co.resumer = None  # the next resume looks at its resumer afresh
+    co.back = here.switch
+    co.depth = cur.depth + 1
+    co.status = RUNNING
     co.closing = True
-    saved = _enter(co, rt)
+    crt = co.rt
+    _tls.rt = crt
     try:
-        kind, val = g.throw(CoroutineClose())
+        r = g.throw(CoroutineClose())
     finally:
-        _leave(saved)
+        _tls.rt = rt
         co.closing = False
-    ok, v = _outcome(co, kind, val)
     co.error = None
-    if ok:
+    if r is _Closed or r.__class__ is tuple and r[0] is True:
         return (True,)
-    return (False, v)
+    if r.__class__ is tuple:
+        return (False, r[1])
+    raise r.exc
 
 
 def is_yieldable(co: Coroutine) -> bool:
@@ -307,6 +348,6 @@ def is_yieldable(co: Coroutine) -> bool:
 
 
 __all__ = [
-    "Coroutine", "CoroutineClose", "resume", "yield_", "lua_yield", "close", "running", "main_of",
+    "Coroutine", "CoroutineClose", "resume", "lua_yield", "close", "running", "main_of",
     "status_of", "is_yieldable", "SUSPENDED", "RUNNING", "NORMAL", "DEAD", "MAX_NESTING",
 ]

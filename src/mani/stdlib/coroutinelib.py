@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import LuaError
 from ..runtime import coroutines as C
-from ..runtime.context import charge, current
+from ..runtime.context import _tls, charge, current
 from ..runtime.trace import lib_function
 from ..runtime.values import FUNCTION_TYPES
 from .tablelib import LibError, type_error
@@ -35,14 +35,21 @@ def co_create(*args: Any) -> Any:
     return C.Coroutine(fn, current())
 
 
+_NO_VALUE: Any = object()  # marks a missing first argument
+
+
 @lib_function
-def co_resume(*args: Any) -> Any:
-    co = _check_co(args, 1, "coroutine.resume")
-    charge(1)
-    ok, v = C.resume(co, args[1:])
-    if ok:
-        return (True,) + v if v.__class__ is tuple else (True, v)
-    return (False, v)
+def co_resume(co: Any = _NO_VALUE, *args: Any) -> Any:
+    # the first argument apart: no slice of the arguments per resume
+    if co.__class__ is not C.Coroutine:
+        raise type_error(() if co is _NO_VALUE else (co,), 1, "coroutine.resume", "thread")
+    rt = _tls.rt
+    m = rt.meter  # charge(1), inline (the State is needed below anyway)
+    v = m.cell_contents - 1
+    m.cell_contents = v
+    if v < 0:
+        rt.state._budget_out()
+    return C.resume(co, args, rt)
 
 
 co_yield = C.lua_yield
@@ -72,7 +79,7 @@ def co_isyieldable(*args: Any) -> Any:
 def co_close(*args: Any) -> Any:
     co = _check_co(args, 1, "coroutine.close")
     charge(1)
-    r = C.close(co)
+    r = C.close(co, current())
     return r[0] if len(r) == 1 else r
 
 
@@ -82,15 +89,21 @@ def co_wrap(*args: Any) -> Any:
     charge(1)
     co = C.Coroutine(fn, current())
 
+    resume = C.resume
+
     @lib_function
     def wrapped(*a: Any) -> Any:
-        charge(1)
-        ok, v = C.resume(co, a)
-        if ok:
-            if v.__class__ is tuple and len(v) == 1:
-                return v[0]
-            return v
-        if co.status == C.DEAD:
+        rt = _tls.rt
+        m = rt.meter  # charge(1), inline
+        v = m.cell_contents - 1
+        m.cell_contents = v
+        if v < 0:
+            rt.state._budget_out()
+        r = resume(co, a, rt)
+        if r[0] is True:
+            return r[1] if len(r) == 2 else r[1:]
+        v = r[1]
+        if co.status is C.DEAD:
             co.error = None  # reference closes the dead coroutine here
         if v.__class__ is bytes:
             # like luaL_where(L, 1): prefix the position of the caller
