@@ -390,10 +390,12 @@ def test_coroutine_of_another_state_runs_in_its_own_state():
     a, _ = new_state()
     b, _ = new_state()
     a.load_string("""
+        local gen = coroutine.wrap(function() for i = 1, 1e9 do coroutine.yield(i) end end)
         co = coroutine.create(function(x)
           while true do
             local me, ismain = coroutine.running()
-            x = coroutine.yield(x, me == co, ismain, coroutine.isyieldable(), coroutine.status(co))
+            local ok = gen() > 0  -- a wrap of a, called while b resumes co
+            x = coroutine.yield(x, me == co and ok, ismain, coroutine.isyieldable(), coroutine.status(co))
           end
         end)
         function step(x) return coroutine.resume(co, x) end

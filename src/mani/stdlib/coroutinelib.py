@@ -87,15 +87,16 @@ def co_close(*args: Any) -> Any:
 def co_wrap(*args: Any) -> Any:
     fn = _check_fn(args, 1, "coroutine.wrap")
     charge(1)
-    co = C.Coroutine(fn, current())
-
+    rt = current()
+    co = C.Coroutine(fn, rt)
+    # the function is a value of this State, so this State is the current
+    # one whenever it is called: no thread-local read per call
+    m = rt.meter
     resume = C.resume
 
     @lib_function
     def wrapped(*a: Any) -> Any:
-        rt = _tls.rt
-        m = rt.meter  # charge(1), inline
-        v = m.cell_contents - 1
+        v = m.cell_contents - 1  # charge(1), inline
         m.cell_contents = v
         if v < 0:
             rt.state._budget_out()
