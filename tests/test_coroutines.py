@@ -420,3 +420,26 @@ def test_coroutine_of_another_state_runs_in_its_own_state():
     for i in range(50):
         b.call("step", co, i)
     assert a.cost_used - used_a > 50
+
+
+def test_state_using_its_main_coroutine_is_freed():
+    # the main coroutine object is kept per State in a weak-keyed table: it
+    # must not keep its State alive
+    import weakref
+
+    engine = mani.Engine()
+    # the thread's current runtime stays set after a call from the host
+    # when no other was current: make another State current first
+    keeper = engine.new_state()
+    keeper.load_string("return 1")
+    st = engine.new_state()
+    st.load_string("""
+        local m, ismain = coroutine.running()
+        assert(ismain and coroutine.status(m) == 'running' and not coroutine.isyieldable())
+        local co = coroutine.create(function() return coroutine.status(m) end)
+        assert(select(2, coroutine.resume(co)) == 'normal')
+    """, "t")
+    ref = weakref.ref(st)
+    del st
+    gc.collect()
+    assert ref() is None

@@ -136,7 +136,7 @@ class Coroutine:
 
     __slots__ = (
         "fn", "rt", "status", "glet", "thread", "error", "depth", "closing", "is_main", "uid",
-        "resumer", "back", "under", "into", "__weakref__",
+        "resumer", "back", "under", "into", "home", "__weakref__",
     )
 
     def __init__(self, fn: Any, rt: Any, is_main: bool = False):
@@ -156,6 +156,7 @@ class Coroutine:
         self.back: Any = None
         self.under: Any = _OUTSIDE
         self.into: Any = None  # the bound switch of our greenlet (saves a bound method per resume)
+        self.home: Any = None  # main coroutine only: a weak reference to its State
 
     def __repr__(self) -> str:
         return f"<Lua thread {'main' if self.is_main else self.status}>"
@@ -167,14 +168,19 @@ _MAINS_LOCK = threading.Lock()
 
 def main_of(rt: Any) -> Coroutine:
     """The main coroutine object of a State (what ``coroutine.running()``
-    returns outside any coroutine)."""
+    returns outside any coroutine). It lives as long as the State, in a
+    table keyed weakly by the State, so it must not refer to the State
+    strongly (the entry would then keep its own key alive, and the State
+    with it): it knows its State through a weak reference only."""
     st = rt.state
     co = _MAINS.get(st)
     if co is None:
         with _MAINS_LOCK:
             co = _MAINS.get(st)
             if co is None:
-                co = _MAINS[st] = Coroutine(None, rt, is_main=True)
+                co = Coroutine(None, None, is_main=True)
+                co.home = weakref.ref(st)
+                _MAINS[st] = co
     return co
 
 
@@ -187,7 +193,10 @@ def running(rt: Any) -> Coroutine:
 
 
 def status_of(co: Coroutine, rt: Any) -> str:
-    if co.is_main or co.status is RUNNING:
+    if co.is_main:
+        st = co.home()
+        return RUNNING if st is not None and running(st._rt) is co else NORMAL
+    if co.status is RUNNING:
         # active: running if it is the one on this greenlet, else normal
         return RUNNING if running(co.rt) is co else NORMAL
     return co.status
