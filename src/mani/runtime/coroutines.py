@@ -53,11 +53,13 @@ returns ``false, "cannot resume a coroutine suspended in another thread
 ..."`` (``wrap`` raises it, ``close`` raises a similar error). A coroutine
 that has not started yet can be resumed on any thread.
 
-**Garbage.** A suspended coroutine that is garbage collected is unwound by
-greenlet (GreenletExit thrown into it); ``coroutine.yield`` turns that into
-``GeneratorExit`` so that no ``<close>`` handler and no ``pcall`` runs Lua
-code at collection time (reference Lua does not close collected coroutines
-either).
+**Garbage.** The cycle collector cannot see the frames of a suspended
+greenlet, and those of a suspended coroutine always refer back to it, so a
+coroutine abandoned while suspended is not freed (nor what it refers to:
+usually its whole State). When greenlet does unwind one (GreenletExit
+thrown into it), ``coroutine.yield`` turns that into ``GeneratorExit`` so
+that no ``<close>`` handler and no ``pcall`` runs Lua code then (reference
+Lua does not close collected coroutines either).
 """
 
 from __future__ import annotations
