@@ -30,3 +30,15 @@ local function cmp(a, b) return #a < #b or (#a == #b and a < b) end
 print(cmp("ab", "abc"), cmp("b", "a"), cmp({ 1 }, { 1, 2 }))
 print(pcall(cmp, 1, 2))
 print(pcall(cmp, "x", 2))
+
+-- the operand is evaluated once, whatever its type
+local calls = 0
+local function piece() calls = calls + 1 return "abc" end
+local function len_cat(x) return #(x .. piece()) end
+print(len_cat("z"), calls)
+local added = setmetatable({}, { __add = function() calls = calls + 1 return "xy" end })
+local function len_sum() return #(added + 1) end
+print(len_sum(), calls)
+local lens = setmetatable({}, { __len = function() calls = calls + 1 return 5 end })
+local function pick() calls = calls + 1 return lens end
+print(#pick(), calls)

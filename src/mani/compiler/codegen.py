@@ -1442,7 +1442,7 @@ class CodeGen(NumericTrees):
                 # no metatable can ever reach it (the test only binds xr)
                 guard = "True" if x.simple else f"{xb} is {xr}"
             # an untyped operand may be a string: len() without a call
-            fallback = f"length({xr})" if x.ty == TABLE else f"(len({xr}) if {self.cls(xb)} is bytes else length({xr}))"
+            fallback = f"length({xr})" if x.ty == TABLE else f"(len({xr}) if {self.cls(xr)} is bytes else length({xr}))"
             code = (f"({n} if {guard} and (({n} := len({xr})) == 0 or {n} in {xr} "
                     f"and {n} + 1 not in {xr}) else {fallback})")
             return Expr(self.mark(sid, code))
