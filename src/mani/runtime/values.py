@@ -28,6 +28,8 @@ import re
 from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any, Optional
 
+from ..syntax.lexer import decimal_integer
+
 MAXINT = 0x7FFFFFFFFFFFFFFF
 MININT = -0x8000000000000000
 
@@ -257,13 +259,7 @@ def str_to_number(s: bytes) -> Any:
     is not a numeral."""
     s = s.strip(_SPACE)
     if _DEC_INT.match(s):
-        # more than 19 digits cannot be an int64 (and Python's int() refuses
-        # very long decimal strings): a float then, as in Lua
-        if len(s.lstrip(b"+-")) <= 19:
-            i = int(s)
-            if MININT <= i <= MAXINT:
-                return i
-        return float(s)
+        return decimal_integer(s.decode("ascii"))
     m = _HEX_INT.match(s)
     if m:
         i = wrap_int(int(m.group(2), 16))

@@ -76,13 +76,26 @@ _DEC_FLT = re.compile(r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
 _HEX_FLT = re.compile(r"0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?\Z")
 
 
+def decimal_integer(digits: str) -> Union[int, float]:
+    """The value of a decimal integer numeral (digits only, maybe a sign):
+    an int when it fits in 64 bits, else a float, as Lua's l_str2int
+    decides by value. Leading zeros do not count; Python's int() refuses
+    very long digit strings, and more than 19 significant digits never fit."""
+    sign = digits[:1] if digits[:1] in ("+", "-") else ""
+    body = digits[len(sign):].lstrip("0")
+    if len(body) <= 19:
+        v = int(sign + (body or "0"))
+        if -_MAXINT - 1 <= v <= _MAXINT:
+            return v
+    return float(digits)
+
+
 def str2number(s: str) -> Optional[Union[int, float]]:
     """Convert the text of a Lua numeral (as the lexer reads it) to a number,
     or None when it is malformed.  Decimal integers that do not fit in 64
     bits become floats; hexadecimal integers wrap around modulo 2^64."""
     if _DEC_INT.match(s):
-        v = int(s) if len(s) <= 19 else _MAXINT + 1
-        return v if v <= _MAXINT else float(s)
+        return decimal_integer(s)
     m = _HEX_INT.match(s)
     if m:
         v = int(m.group(1), 16) & _MASK64
@@ -611,11 +624,7 @@ def tokenize(source: Union[bytes, str], chunkname: str, skip_shebang: bool = Fal
                 line += text.count("\n")
             else:  # numeral
                 if text.isdigit():
-                    # > 19 digits never fits an int64; Python's int() also
-                    # refuses very long decimal strings
-                    v = int(text) if len(text) <= 19 else _MAXINT + 1
-                    if v > _MAXINT:
-                        v = float(text)
+                    v = decimal_integer(text)
                 else:
                     v = str2number(text)
                     if v is None:
