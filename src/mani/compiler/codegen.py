@@ -887,7 +887,16 @@ class CodeGen(NumericTrees):
         self.indent -= depth
 
     def s_NumericFor(self, s: N.NumericFor) -> None:
+        # the loop variable's type is decided per copy of the loop (a
+        # speculated body is generated twice): restore the inferred one
         v: Var = s.var_info
+        inferred = v.static_type
+        try:
+            self.numeric_for(s, v)
+        finally:
+            v.static_type = inferred
+
+    def numeric_for(self, s: N.NumericFor, v: Var) -> None:
         info = self.loop_info(s.body)
 
         def prod():
@@ -905,7 +914,8 @@ class CodeGen(NumericTrees):
                 it = f"range({a.code}, {b.code} - 1, {c.code})"
             else:
                 it = self.mark(sid, f"forrange({a.code}, {b.code}, {c.code})")
-            v.static_type = INT
+            if not v.assigned:  # else the body may store other types in it
+                v.static_type = INT
         else:
             it = self.mark(sid, f"forrange({a.code}, {b.code}{', ' + c.code if c else ''})")
             k = _int_literal(s.step) if s.step is not None else 1
@@ -916,7 +926,7 @@ class CodeGen(NumericTrees):
                 end = f"{lim} + 1" if k > 0 else f"{lim} - 1"
                 step = "" if c is None else f", {c.code}"
                 it = f"(range({a.code}, {end}{step}) if ({lim} := {b.code}).__class__ is int else {self.mark(sid, f'forrange({a.code}, {lim}{step})')})"
-            if a.ty == INT and step_is_int:
+            if a.ty == INT and step_is_int and not v.assigned:
                 v.static_type = INT
         if v.boxed:
             loopvar = self.temp()
