@@ -22,13 +22,14 @@ def _for_num(v: Any, what: str) -> Any:
 
 def forrange(a: Any, b: Any, c: Any = 1) -> Any:
     """The iterable of a numeric ``for`` (Lua 5.4 semantics: an integer loop
-    when start and step are integers, never overflowing; else a float loop)."""
-    a = _for_num(a, "initial value")
-    b = _for_num(b, "limit")
-    c = _for_num(c, "step")
+    when start and step are integers, never overflowing; else a float loop).
+    The checks come in reference Lua's order (forprep): an integer loop
+    checks the step for zero, then the limit; a float loop checks the
+    limit, the step, the initial value, then the step for zero."""
     if a.__class__ is int and c.__class__ is int:
         if c == 0:
             raise OpError("'for' step is zero")
+        b = _for_num(b, "limit")
         if b.__class__ is float:
             if b != b:
                 return ()
@@ -49,6 +50,9 @@ def forrange(a: Any, b: Any, c: Any = 1) -> Any:
         else:
             lim = b
         return range(a, lim + 1, c) if c > 0 else range(a, lim - 1, c)
+    b = _for_num(b, "limit")
+    c = _for_num(c, "step")
+    a = _for_num(a, "initial value")
     a, b, c = float(a), float(b), float(c)
     if c == 0:
         raise OpError("'for' step is zero")
@@ -72,11 +76,21 @@ def _chunk_gen(r: Any):
 
 
 def _float_loop(i: float, lim: float, step: float):
+    # the first test is "not past the limit" (forprep), the later ones "up
+    # to the limit" (forloop): with a NaN the body runs exactly once
     if step > 0:
+        if lim < i:
+            return
+        yield i
+        i += step
         while i <= lim:
             yield i
             i += step
     else:
+        if i < lim:
+            return
+        yield i
+        i += step
         while i >= lim:
             yield i
             i += step
