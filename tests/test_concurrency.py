@@ -207,6 +207,21 @@ def test_suspended_state_refuses_calls_and_cancel_runs_close():
     assert st.call("other") == (1,)
 
 
+def test_host_function_of_a_resumed_run_may_call_back():
+    st = mani.Engine().new_state()
+    st.globals["cb"] = lambda: st.call("inner")[0]
+    st.load_string("""
+      function inner() return 5 end
+      function work() local s = 0 for i = 1, 2000 do s = s + i end return cb() + s end
+    """)
+    st.set_cost_budget(100)
+    ex = st.start("work")
+    while ex.status == "suspended":
+        ex.add_budget(100)
+        ex.resume()
+    assert ex.status == "done" and ex.result == (5 + 2001000,)
+
+
 def test_start_finishing_within_budget_is_done():
     st = mani.Engine().new_state()
     st.load_string("function f(a, b) return a + b end")

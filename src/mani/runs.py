@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .state import State
 
 SUSPENDED, DONE, FAILED, CANCELLED = "suspended", "done", "failed", "cancelled"
+RUNNING = "running"
 
 
 class RunContext:
@@ -59,7 +60,8 @@ class RunContext:
 class Execution:
     """A run that can be suspended when its budget is used up.
 
-    ``status`` is ``"suspended"``, ``"done"``, ``"failed"`` or ``"cancelled"``;
+    ``status`` is ``"running"`` (also while a host function it called runs),
+    ``"suspended"``, ``"done"``, ``"failed"`` or ``"cancelled"``;
     ``result`` holds the results (a tuple) once done; ``error`` the LuaError
     if it failed (``resume`` also raises it).
     """
@@ -83,6 +85,9 @@ class Execution:
                 "a suspended run can only be resumed on the thread that started it "
                 "(its Lua stack lives on that thread)"
             )
+        # running until it suspends again (_budget_out) or ends: its host
+        # functions may call back into the State meanwhile
+        self.status = RUNNING
         ctx = self._ctx
         ctx.driver = greenlet.getcurrent()
         target = ctx.waiting
