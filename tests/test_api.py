@@ -408,3 +408,16 @@ def test_host_module_loader():
     eng = mani.Engine(module_loader=mods.get)
     st = eng.new_state()
     assert st.load_string("local g = require('greet') return g.hi('x'), require('greet') == g") == ("hi x", True)
+
+
+# ------------------------------------------------------ calls from the host
+
+
+def test_call_refuses_a_function_of_another_state():
+    eng = mani.Engine()
+    a, b = eng.new_state(), eng.new_state()
+    a.load_string("x = 1 function f() x = x + 1 return x end")
+    with pytest.raises(ValueError, match="another State"):
+        b.call(a.globals["f"])  # it would change a's globals without holding a
+    assert a.globals["x"] == 1
+    assert a.call(a.globals["f"]) == (2,)

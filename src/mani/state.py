@@ -294,6 +294,8 @@ class State:
             if f is None:
                 raise LuaError(f"attempt to call a nil value (global '{fn}')".encode())
         elif isinstance(fn, interop.LuaFunction):
+            if fn._state is not self:  # it would run on the other State's data
+                raise ValueError("a Lua function of another State cannot be called in this State")
             f = fn._ref
         elif type(fn).__name__ == "PortableFunction":
             f = fn.bind(self)
