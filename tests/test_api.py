@@ -413,6 +413,69 @@ def test_host_module_loader():
 # ------------------------------------------------------ calls from the host
 
 
+def test_call_arguments_are_converted_exactly():
+    st = mani.Engine().new_state()
+    st.load_string("""
+      function echo(...) return ... end
+      function kinds(...)
+        local out = {}
+        for i = 1, select('#', ...) do
+          local v = select(i, ...)
+          out[i] = math.type(v) or type(v)
+        end
+        return table.concat(out, ',')
+      end
+      function len(s) return #s end
+    """)
+    echo, kinds = st.globals["echo"], st.globals["kinds"]
+    big = [2**30, -2**30 - 1, 2**40, 2**63 - 1, -2**63, 0x3FFFFFFF, -0x3FFFFFFF]
+    for call in (echo, lambda *a: st.call("echo", *a)):
+        assert call(*big) == tuple(big)
+        assert call(1, 1.0, True, None, "é") == (1, 1.0, True, None, "é")
+    assert kinds(1, 2.0, 2**62, True, "s", b"b") == ("integer,float,integer,boolean,string,string",)
+    assert st.call("len", "é") == (2,) and st.globals["len"](b"\xff\x00") == (2,)
+    # an int subclass is an integer; a bool is not
+    import enum
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    assert kinds(Level.HIGH, False) == ("integer,boolean",)
+    assert echo(Level.HIGH)[0].__class__ is int
+
+
+@pytest.mark.parametrize("bad", [2**63, -2**63 - 1, 10**30])
+def test_call_argument_outside_64_bits_is_refused(bad):
+    st = mani.Engine().new_state()
+    st.load_string("function f(x) return x end")
+    with pytest.raises(OverflowError):
+        st.globals["f"](bad)
+    with pytest.raises(OverflowError):
+        st.call("f", 1, bad)
+    assert st.call("f", 1) == (1,)  # not left busy
+
+
+def test_call_with_tables_functions_and_extra_arguments():
+    st = mani.Engine().new_state()
+    st.load_string("""
+      function sum(t) local s = 0 for _, v in ipairs(t) do s = s + v end return s, t end
+      function apply(f, x) return f(x) end
+      function one(a) return a end
+      callable = setmetatable({}, {__call = function(self, a, b) return a + b end})
+    """)
+    t = st.table_from([1, 2, 3])
+    s, back = st.globals["sum"](t)
+    assert s == 6 and back == t  # the same table comes back
+    assert st.call("sum", t)[0] == 6
+    assert st.call("apply", lambda x: x * 2, 21) == (42,)
+    assert st.globals["one"](1, 2, 3, 4, 5, 6, 7, 8) == (1,)  # extras dropped, as in Lua
+    assert st.call("callable", 2, 3) == (5,)
+    assert st.globals["callable"].__class__ is mani.LuaTable
+    other = mani.Engine().new_state()
+    with pytest.raises(ValueError):
+        st.globals["sum"](other.table_from([1]))
+
+
 def test_call_refuses_a_function_of_another_state():
     eng = mani.Engine()
     a, b = eng.new_state(), eng.new_state()
@@ -421,3 +484,48 @@ def test_call_refuses_a_function_of_another_state():
         b.call(a.globals["f"])  # it would change a's globals without holding a
     assert a.globals["x"] == 1
     assert a.call(a.globals["f"]) == (2,)
+
+
+def test_call_results_are_converted():
+    st = mani.Engine().new_state()
+    st.load_string("""
+      function many() return 1, 2.5, 'x', nil, true, {k = 1}, print end
+      function none() end
+      function str() return 'é' end
+    """)
+    r = st.globals["many"]()
+    assert r[:5] == (1, 2.5, "x", None, True)
+    assert r[5]["k"] == 1 and isinstance(r[6], mani.LuaFunction)
+    assert st.call("none") == ()
+    assert st.call("str") == ("é",)
+
+
+def test_call_by_name_follows_the_global():
+    st = mani.Engine().new_state()
+    st.load_string("function f() return 1 end")
+    assert st.call("f") == (1,)
+    st.load_string("function f() return 2 end")
+    assert st.call("f") == (2,)
+    st.load_string("f = nil")
+    with pytest.raises(mani.LuaError, match="global 'f'"):
+        st.call("f")
+    st.load_string("function f(a, b) return b end")
+    assert st.call("f", 1, 2) == (2,)
+    for i in range(200):  # many names: still right
+        st.load_string(f"function g{i}() return {i} end")
+        assert st.call(f"g{i}") == (i,)
+    assert st.call("f", 3, 4) == (4,)
+
+
+def test_errors_from_calls_carry_lua_positions_and_budget_applies():
+    st = mani.Engine().new_state()
+    st.load(st.engine.compile("function f(t)\n  return t.x\nend\nfunction loop() while true do end end", name="c.lua"))
+    with pytest.raises(mani.LuaError, match=r"c\.lua:2: attempt to index a nil value \(local 't'\)"):
+        st.globals["f"]()
+    with pytest.raises(mani.LuaError, match=r"c\.lua:2:"):
+        st.call("f", 1)
+    st.set_cost_budget(10_000)
+    with pytest.raises(mani.BudgetExceeded):
+        st.call("loop")
+    st.set_cost_budget(None)
+    assert st.call("f", st.table_from({"x": 3})) == (3,)

@@ -207,21 +207,6 @@ def test_suspended_state_refuses_calls_and_cancel_runs_close():
     assert st.call("other") == (1,)
 
 
-def test_host_function_of_a_resumed_run_may_call_back():
-    st = mani.Engine().new_state()
-    st.globals["cb"] = lambda: st.call("inner")[0]
-    st.load_string("""
-      function inner() return 5 end
-      function work() local s = 0 for i = 1, 2000 do s = s + i end return cb() + s end
-    """)
-    st.set_cost_budget(100)
-    ex = st.start("work")
-    while ex.status == "suspended":
-        ex.add_budget(100)
-        ex.resume()
-    assert ex.status == "done" and ex.result == (5 + 2001000,)
-
-
 def test_start_finishing_within_budget_is_done():
     st = mani.Engine().new_state()
     st.load_string("function f(a, b) return a + b end")
@@ -349,3 +334,230 @@ def test_interrupt_reaches_long_library_calls(body):
     finally:
         timer.cancel()
     assert time.perf_counter() - t0 < 3
+
+
+# -------------------------------------------------------- entering a State
+# A State is held by one greenlet at a time (see State's "entering" notes):
+# calls from the host take it, re-entries from inside its own run nest, and
+# everything else is refused with StateBusyError.
+
+
+def _blocked_in_thread(st, name):
+    """Start ``st.call(name)`` on a thread whose script blocks in the host
+    function ``block``; returns (thread, release event, results)."""
+    entered, release, out = threading.Event(), threading.Event(), []
+
+    def block():
+        entered.set()
+        release.wait(5)
+
+    st.globals["block"] = block
+    t = threading.Thread(target=lambda: out.append(st.call(name)))
+    t.start()
+    assert entered.wait(5)
+    return t, release, out
+
+
+def test_busy_state_refuses_every_kind_of_call_from_another_thread():
+    st = mani.Engine().new_state()
+    st.load_string("function f() block() return 1 end function g(x) return x end")
+    t, release, out = _blocked_in_thread(st, "f")
+    g = st.globals["g"]
+    for attempt in (lambda: g(1), lambda: st.call("g", 1), lambda: st.call(g, "s"),
+                    lambda: st.load_string("return 1"), lambda: st.set_rng_seed(3),
+                    lambda: st.globals.__setitem__("x", 1)):
+        with pytest.raises(mani.StateBusyError, match="another thread"):
+            attempt()
+    with pytest.raises(mani.StateBusyError):
+        st.start("g", 1)
+    release.set()
+    t.join()
+    assert out == [(1,)]
+    # free again, on this thread and then on another one
+    assert g(2) == (2,) and st.call("g", 3) == (3,)
+    moved = []
+    t2 = threading.Thread(target=lambda: moved.append((g(4), st.call("g", {"k": 5}))))
+    t2.start()
+    t2.join()
+    assert moved[0][0] == (4,) and moved[0][1][0]["k"] == 5
+
+
+def test_two_threads_racing_for_one_state_never_both_get_it():
+    st = mani.Engine().new_state()
+    inside = []
+
+    def probe(i):
+        inside.append(i)
+        assert len(inside) == 1, "two threads inside one State"
+        time.sleep(0.0005)
+        inside.remove(i)
+
+    st.globals["probe"] = probe
+    st.load_string("function f(i) probe(i) return i end")
+    f = st.globals["f"]
+    ran, refused = [], []
+    barrier = threading.Barrier(4)
+
+    def worker(i):
+        barrier.wait()
+        for k in range(200):
+            try:
+                ran.append(f(i * 1000 + k))
+            except mani.StateBusyError:
+                refused.append(i)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(ran) + len(refused) == 800 and ran
+    assert st.call("f", 7) == (7,)  # released after all of it
+
+
+def test_host_function_reenters_its_state_by_every_path():
+    st = mani.Engine().new_state()
+    seen = []
+
+    def back(depth):
+        seen.append(depth)
+        if depth < 3:
+            # LuaFunction, call by name, and load, nested inside the run
+            a = st.globals["down"](depth + 1)
+            b = st.call("down", depth + 1)
+            c = st.load_string(f"return down({depth + 1})")
+            return a[0] + b[0] + c[0]
+        return 1
+
+    st.globals["back"] = back
+    st.load_string("function down(d) return back(d) end")
+    assert st.call("down", 1) == (9,)
+    assert seen.count(3) == 9
+    # and from a host function called on a Lua coroutine of the run
+    st.load_string("function co() return coroutine.wrap(function(d) return back(d) end)(2) end")
+    assert st.call("co") == (3,)
+
+
+def test_error_in_a_reentry_reaches_on_error_once_and_releases_the_state():
+    errors = []
+
+    class Cb(mani.HostCallbacks):
+        def on_error(self, source, error):
+            errors.append(error.value)
+
+    st = mani.Engine().new_state(callbacks=Cb())
+    st.globals["back"] = lambda: st.call("bad")
+    st.load_string("function bad() error('deep') end function outer() back() end function ok() return 1 end")
+    with pytest.raises(mani.LuaError, match="deep"):
+        st.call("outer")
+    assert len(errors) == 1  # reported as it leaves the State, not at each level
+    assert st.call("ok") == (1,)
+    done = []
+    t = threading.Thread(target=lambda: done.append(st.call("ok")))
+    t.start()
+    t.join()
+    assert done == [(1,)]
+
+
+def test_host_exit_exceptions_pass_through_and_release_the_state():
+    st = mani.Engine().new_state()
+
+    def stop():
+        raise KeyboardInterrupt
+
+    st.globals["stop"] = stop
+    st.load_string("function f() stop() end function g() return 2 end")
+    with pytest.raises(KeyboardInterrupt):
+        st.call("f")
+    assert st.call("g") == (2,)
+
+
+def test_other_greenlet_on_the_holding_thread_is_refused():
+    greenlet = pytest.importorskip("greenlet")
+    st = mani.Engine().new_state()
+    st.load_string("function f() return side() end function g() return 7 end")
+    got = []
+
+    # A greenlet-based server: each request runs on its own greenlet, and a
+    # host function may switch to another request's greenlet while the
+    # script waits. That greenlet is not inside the run, so it may not
+    # enter the State (the request greenlet holds it).
+    def other_request():
+        try:
+            st.call("g")
+        except mani.StateBusyError as e:
+            got.append(str(e))
+        request.switch(0)  # back into the waiting script
+
+    other = greenlet.greenlet(other_request)
+    st.globals["side"] = lambda: other.switch()
+    request = greenlet.greenlet(lambda: st.call("f"))
+    assert request.switch() == (0,)
+    assert got and "on this thread" in got[0]
+    assert st.call("g") == (7,)
+
+
+def test_async_run_awaiting_refuses_a_sync_call_on_the_same_loop():
+    st = mani.Engine().new_state()
+
+    async def wait_a_bit():
+        await asyncio.sleep(0.05)
+        return 1
+
+    st.globals["wait_a_bit"] = wait_a_bit
+    st.load_string("function slow() return wait_a_bit() end function quick() return 2 end")
+
+    async def main():
+        task = asyncio.ensure_future(st.call_async("slow"))
+        await asyncio.sleep(0.01)  # the run is now awaiting
+        with pytest.raises(mani.StateBusyError):
+            st.call("quick")
+        assert await task == (1,)
+        return st.call("quick")
+
+    assert asyncio.run(main()) == (2,)
+
+
+def test_host_function_of_a_resumed_run_may_call_back():
+    st = mani.Engine().new_state()
+    st.globals["cb"] = lambda: st.call("inner")[0]
+    st.load_string("""
+      function inner() return 5 end
+      function work() local s = 0 for i = 1, 2000 do s = s + i end return cb() + s end
+    """)
+    st.set_cost_budget(100)
+    ex = st.start("work")
+    while ex.status == "suspended":
+        ex.add_budget(100)
+        ex.resume()
+    assert ex.status == "done" and ex.result == (5 + 2001000,)
+
+
+def test_interrupt_while_idle_does_not_stop_the_next_call():
+    st = mani.Engine().new_state()
+    st.load_string("function f() local s = 0 for i = 1, 50000 do s = s + i end return s end")
+    h = st.interrupt_handle()
+    h.interrupt()  # nothing runs: nothing to stop
+    assert st.call("f") == (1250025000,)
+    assert st.globals["f"]() == (1250025000,)
+
+
+def test_nested_states_keep_their_own_meters():
+    eng = mani.Engine()
+    a, b = eng.new_state(), eng.new_state()
+    b.load_string("function work(n) local s = 0 for i = 1, n do s = s + i end return s end")
+    a.globals["in_b"] = lambda n: b.globals["work"](n)[0]
+    a.load_string("function f(n) local r = in_b(n) return r + #string.rep('x', 1000) end")
+    a.call("f", 10)  # warm
+    a0, b0 = a.cost_used, b.cost_used
+    a.call("f", 1000)
+    a_cost, b_cost = a.cost_used - a0, b.cost_used - b0
+    a1, b1 = a.cost_used, b.cost_used
+    a.call("f", 10)
+    # B's loop is charged to B only; A's cost does not depend on it
+    assert a.cost_used - a1 == a_cost
+    assert b.cost_used - b1 < b_cost
+    # A's library call after the nested call still charges A
+    a.set_cost_budget(a_cost - 1)
+    with pytest.raises(mani.BudgetExceeded):
+        a.call("f", 10)

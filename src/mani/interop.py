@@ -14,6 +14,7 @@ pass it back, but cannot reach its attributes).
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any
 
@@ -193,18 +194,34 @@ class LuaTable(MutableMapping):
         return f"<LuaTable with {len(self._ref)} entries>"
 
 
+def arity(f: Any) -> int:
+    """How many arguments ``f`` can be called with directly: a Lua function
+    takes its parameters plus a few spare ones, vararg functions any number.
+    Calls with more (and calls of non-functions, -1) go through
+    ``ops.call_n``."""
+    code = getattr(f, "__code__", None)
+    if code is None:
+        return -1
+    return sys.maxsize if code.co_flags & inspect.CO_VARARGS else code.co_argcount
+
+
+# state.call_function, set by state.py (which imports this module)
+call_function: Any = None
+
+
 class LuaFunction:
     """A Lua function (or a library function) seen from Python. Calling it
     runs it in its State and returns a tuple of results."""
 
-    __slots__ = ("_state", "_ref", "__weakref__")
+    __slots__ = ("_state", "_ref", "_arity", "__weakref__")
 
     def __init__(self, st: "State", ref: Any):
         self._state = st
         self._ref = ref
+        self._arity = arity(ref)  # computed once, not on every call
 
     def __call__(self, *args: Any) -> tuple:
-        return self._state._call_function(self._ref, args)
+        return call_function(self._state, self._ref, self._arity, args)
 
     def into_portable(self) -> Any:
         """A picklable copy that runs in any State of an equal Engine (its

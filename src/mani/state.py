@@ -1,25 +1,24 @@
 """State: one running Lua instance (globals, tables, meter, callbacks).
 
-A State is used by one thread at a time. Entering it takes a lock without
-blocking: a second thread gets ``StateBusyError`` at once; the owning thread
-may re-enter (a host function calling back into its own State).
+A State is used by one thread at a time. Entering it takes it without
+waiting (see "entering" in State): a second thread gets ``StateBusyError``
+at once; the holder may re-enter (a host function calling back into its own
+State).
 """
 
 from __future__ import annotations
 
 import sys
-import threading
 import time
 import weakref
 from contextlib import contextmanager
-from inspect import CO_VARARGS
 from types import CellType, FunctionType
 from typing import Any, Iterator, Optional
 
 import greenlet
 
 from . import interop
-from .interop import PLAIN
+from .interop import PLAIN, arity as _arity
 from .engine import Engine, Program
 from .errors import BudgetExceeded, Interrupted, LuaError, ManiError, ProgramMismatchError, StateBusyError
 from .runs import FAILED, SUSPENDED, Execution, RunContext, refuse_if_suspended
@@ -27,7 +26,7 @@ from .runtime import context
 from .runtime.helpers import SHARED_HELPERS
 from .runtime.ops import OpError, call_n, make_indexers
 from .runtime.trace import to_lua_error
-from .runtime.values import MAXINT, MININT, Table
+from .runtime.values import Table
 
 # The meter is refilled in slices of at most this size: small enough that the
 # counter stays a one-digit Python int (CPython specialises arithmetic and
@@ -35,6 +34,23 @@ from .runtime.values import MAXINT, MININT, Table
 UNLIMITED = (1 << 30) - 1
 _NESTED = object()  # _enter's token for a re-entry
 CHECK_INTERVAL = 10_000  # cost units between interrupt/deadline checks
+_getcurrent = greenlet.getcurrent
+_NAMED_MAX = 64  # names State.call remembers
+_rawget = dict.get
+_tls = context._tls
+
+
+def _main_greenlet(g: Any) -> Any:
+    while g.parent is not None:
+        g = g.parent
+    return g
+
+
+def _busy(g: Any, holder: Any) -> StateBusyError:
+    """The refusal for greenlet ``g`` finding the State held by ``holder``."""
+    if holder is not None and _main_greenlet(g) is _main_greenlet(holder):
+        return StateBusyError("this State is busy: a run of it is suspended or awaiting on this thread")
+    return StateBusyError("this State is running in another thread; a State is used by one thread at a time")
 
 
 class HostCallbacks:
@@ -112,13 +128,13 @@ class State:
     def __init__(self, engine: Engine, callbacks: Optional[HostCallbacks] = None):
         self._engine = engine
         self._callbacks = callbacks if callbacks is not None else HostCallbacks()
-        self._lock = threading.Lock()
-        self._owner: Optional[int] = None
+        self._free = [True]  # see "entering" below
+        self._holder: Any = None
+        self._named: dict = {}  # State.call's cache: name -> (key, function, arity)
         self._depth = 0
         self._user_data: Any = None
         self._budget_end: Optional[int] = None  # cost_used at which the budget ends
         self._issued = UNLIMITED  # units put into the meter so far
-        self._root_glet: Any = None
         self._ctx: Optional[RunContext] = None
         self._execution: Optional[Execution] = None
         self._yield_interval: Optional[int] = None
@@ -153,40 +169,61 @@ class State:
         g["budget_out"] = self._budget_out
 
     # ----------------------------------------------------------- entering
+    # Who holds the State. ``_free`` is a list with one item while nobody
+    # does: taking the State is ``_free.pop()``, giving it back
+    # ``_free.append(True)``. A list's pop is one C-level operation: with
+    # the GIL no other thread runs in its middle, and on free-threaded
+    # builds it holds the list's own lock. So of two threads entering at
+    # once exactly one gets the item and the other finds the list empty,
+    # for about half the cost of a lock's acquire/release pair.
+    # The taker records its greenlet in ``_holder`` before it runs anything
+    # and clears it before giving the State back. A greenlet belongs to one
+    # thread, so an entrant finding the list empty can tell a re-entry (a
+    # host function calling back into its State, on the holder's greenlet
+    # or a coroutine greenlet below it) from another thread, or from
+    # another greenlet of this thread while a run is suspended or awaiting:
+    # those are refused with StateBusyError. An entrant that finds no
+    # holder recorded yet is not the taker, so it is refused too.
+    # ``_depth`` counts the re-entries inside the outermost entry (0: none);
+    # only the holder changes it.
+
+    @property
+    def _owner(self) -> Any:
+        """Something other than None while the State is held."""
+        return None if self._free else (self._holder or True)
+
     def _enter(self) -> Any:
-        """Take the State for this thread. Returns the token ``_leave`` needs:
-        ``_NESTED`` for a re-entry, else the previous thread-local runtime."""
-        me = threading.get_ident()
-        if self._owner == me:
-            # re-entry is fine from inside this State's own Lua code (a host
-            # function calling back); anything else on this thread is another
-            # caller while a run is suspended or awaiting
-            g = greenlet.getcurrent()
-            while g is not None and g is not self._root_glet:
-                g = g.parent
-            if g is None:
-                raise StateBusyError(
-                    "this State is busy: a run of it is suspended or awaiting on this thread"
-                )
-            self._depth += 1
-            return _NESTED
-        if not self._lock.acquire(blocking=False):
-            raise StateBusyError("this State is running in another thread; a State is used by one thread at a time")
-        self._owner = me
-        self._root_glet = greenlet.getcurrent()
-        self._depth = 1
-        self._interrupt_requested = False  # an interrupt targets a running script
-        return context.enter(self._rt)
+        """Take the State for this greenlet. Returns the token ``_leave``
+        needs: ``_NESTED`` for a re-entry, else the previous thread-local
+        runtime."""
+        g = _getcurrent()
+        free = self._free
+        if free:
+            try:
+                free.pop()
+            except IndexError:  # another thread took it just now
+                pass
+            else:
+                self._holder = g
+                self._interrupt_requested = False  # an interrupt targets a running script
+                return context.enter(self._rt)
+        holder = self._holder
+        if holder is not g:
+            c = g.parent if holder is not None else None
+            while c is not None and c is not holder:
+                c = c.parent
+            if c is None:
+                raise _busy(g, holder)
+        self._depth += 1
+        return _NESTED
 
     def _leave(self, token: Any) -> None:
         if token is _NESTED:
             self._depth -= 1
             return
         context.leave(self._rt, token)
-        self._depth = 0
-        self._owner = None
-        self._root_glet = None
-        self._lock.release()
+        self._holder = None
+        self._free.append(True)
 
     @contextmanager
     def _entered(self) -> Iterator[None]:
@@ -209,16 +246,7 @@ class State:
         try:
             r = fn(*args)
         except BaseException as exc:
-            if isinstance(exc, (KeyboardInterrupt, SystemExit, greenlet.GreenletExit)):
-                raise
-            err = to_lua_error(exc)
-            if err.state is None:
-                err.state = self
-            if self._depth == 1:
-                try:
-                    self._callbacks.on_error(self._chunkname_of(err), err)
-                except Exception:
-                    pass
+            err = self._failed(exc)
             if err is exc:
                 raise
             raise err from None
@@ -226,6 +254,22 @@ class State:
         if r.__class__ is not tuple:
             return (r if r.__class__ in PLAIN else to_py(r, self),)
         return tuple([v if v.__class__ in PLAIN else to_py(v, self) for v in r])
+
+    def _failed(self, exc: BaseException) -> BaseException:
+        """The exception a call that raised ``exc`` raises to the host: a
+        LuaError (reported to ``on_error`` when it leaves the outermost
+        call), or ``exc`` itself for exits that are not errors."""
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, greenlet.GreenletExit)):
+            return exc
+        err = to_lua_error(exc)
+        if err.state is None:
+            err.state = self
+        if self._depth == 0:  # leaving the outermost entry
+            try:
+                self._callbacks.on_error(self._chunkname_of(err), err)
+            except Exception:
+                pass
+        return err
 
     def _run_in_context(self, ctx: RunContext, fn: Any, args: tuple) -> tuple:
         """Body of a run's greenlet: returns ("done", results) or
@@ -283,7 +327,21 @@ class State:
     # ------------------------------------------------------------ calling
     def call(self, fn: Any, *args: Any) -> tuple:
         """Call a global function by name, or a LuaFunction; returns a tuple."""
-        return self._call_function(self._callee(fn), args)
+        if fn.__class__ is str:
+            # a name called before: its key, and the function it named then
+            # with that function's arity, valid while the global still holds it
+            hit = self._named.get(fn)
+            if hit is not None:
+                key, f, arity = hit
+                if _rawget(self._G, key) is f:
+                    return call_function(self, f, arity, args)
+        f = self._callee(fn)
+        arity = _arity(f)
+        if fn.__class__ is str:
+            if len(self._named) >= _NAMED_MAX:
+                self._named.clear()  # names from anywhere: keep it small
+            self._named[fn] = (fn.encode(), f, arity)
+        return call_function(self, f, arity, args)
 
     def _resolve_call(self, fn: Any, args: tuple) -> tuple:
         return self._callee(fn), tuple(interop.to_lua(a, self) for a in args)
@@ -311,27 +369,6 @@ class State:
             raise ManiError("the math library is not available") from exc
         with self._entered():
             mathlib.set_seed(self._rt, n)
-
-    def _call_function(self, f: Any, args: tuple) -> tuple:
-        """LuaFunction.__call__: _run with the common cases inlined (a Lua
-        function taking the arguments as they are, scalar arguments)."""
-        if self._execution is not None:
-            refuse_if_suspended(self)
-        for a in args:  # usually scalars: then no conversion at all
-            c = a.__class__
-            if c not in PLAIN or c is int and not MININT <= a <= MAXINT:
-                to_lua = interop.to_lua
-                args = tuple([to_lua(a, self) for a in args])
-                break
-        code = getattr(f, "__code__", None)
-        if code is None or (len(args) > code.co_argcount and not code.co_flags & CO_VARARGS):
-            args = (f, *args)
-            f = call_n  # drops extra arguments, calls non-functions
-        token = self._enter()
-        try:
-            return self._run_entered(f, args)
-        finally:
-            self._leave(token)
 
     # ------------------------------------------------------------ globals
     @property
@@ -428,7 +465,7 @@ class State:
         the budget runs out. Returns an Execution (``status``, ``result``,
         ``add_budget``, ``resume``, ``cancel``)."""
         refuse_if_suspended(self)
-        if self._owner is not None:
+        if not self._free:
             raise StateBusyError("this State is running")
         f, largs = self._resolve_call(fn, args)
         ex = Execution(self, f, largs)
@@ -468,7 +505,7 @@ class State:
         import asyncio
 
         refuse_if_suspended(self)
-        if self._owner is not None:
+        if not self._free:
             raise StateBusyError("this State is running or awaiting")
         ex = Execution(self, f, largs, is_async=True)
         self._execution = ex
@@ -523,6 +560,66 @@ class State:
     @property
     def engine(self) -> Engine:
         return self._engine
+
+
+def call_function(st: State, f: Any, arity: int, args: tuple) -> tuple:
+    """Call ``f`` in ``st`` from the host: ``LuaFunction.__call__`` and
+    ``State.call``. ``arity`` is ``interop.arity(f)``. This is ``State._run``
+    (with argument and result conversion) with the common case inlined:
+    scalar arguments a Lua function takes as they are, and a State nobody
+    holds. A held State goes through ``_run``, whose ``_enter`` tells a
+    re-entry from a busy State (a suspended run also holds it)."""
+    for a in args:  # usually scalars: then no conversion at all
+        c = a.__class__
+        if c is int:
+            # (literal bounds that fit one int digit compare fastest;
+            # larger ints take to_lua's exact 64-bit check)
+            if -0x3FFFFFFF <= a <= 0x3FFFFFFF:
+                continue
+        elif c in PLAIN:
+            continue
+        to_lua = interop.to_lua
+        args = tuple([to_lua(a, st) for a in args])
+        break
+    if len(args) > arity:
+        args = (f, *args)
+        f = call_n  # drops extra arguments, calls non-functions
+    free = st._free
+    if not free:
+        return st._run(f, args)  # held: a re-entry, or busy (_enter decides)
+    try:
+        free.pop()
+    except IndexError:  # another thread took it just now
+        return st._run(f, args)
+    # the State is ours: State._enter and _leave inlined
+    st._holder = _getcurrent()
+    st._interrupt_requested = False
+    rt = st._rt
+    prev = _tls.rt
+    if prev is not rt:
+        _tls.rt = rt
+    try:
+        r = f(*args)
+    except BaseException as exc:
+        err = st._failed(exc)
+        if err is exc:
+            raise
+        raise err from None
+    finally:
+        if prev is not None and prev is not rt:
+            _tls.rt = prev  # see context.leave
+        st._holder = None
+        free.append(True)
+    c = r.__class__
+    if c in PLAIN:
+        return (r,)
+    to_py = interop.to_py
+    if c is not tuple:
+        return (to_py(r, st),)
+    return tuple([v if v.__class__ in PLAIN else to_py(v, st) for v in r])
+
+
+interop.call_function = call_function  # for LuaFunction.__call__ (interop cannot import this module)
 
 
 class InterruptHandle:
