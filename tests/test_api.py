@@ -529,3 +529,46 @@ def test_errors_from_calls_carry_lua_positions_and_budget_applies():
         st.call("loop")
     st.set_cost_budget(None)
     assert st.call("f", st.table_from({"x": 3})) == (3,)
+
+
+# ------------------------------------------------------ per-State libraries
+
+
+def test_load_library_is_per_state():
+    eng = mani.Engine(module_loader={"m": "return {n = (n or 0) + 1}"}.get)
+    a, b = eng.new_state(), eng.new_state()
+    a.load_string("""
+      n = 10
+      package.preload.p = function() return 'from a' end
+      collectgarbage('stop')
+      collectgarbage('setpause', 150)
+      string.extra = 1
+    """)
+    b.load_string("n = 20")
+    assert a.load_string("return require('p'), require('m').n, collectgarbage('isrunning')") == ("from a", 11, False)
+    assert b.load_string("return pcall(require, 'p')")[0] is False
+    assert b.load_string("return require('m').n, collectgarbage('isrunning'), collectgarbage('setpause', 1)") == (21, True, 200)
+    assert a.load_string("return collectgarbage('setpause', 1)") == (150,)
+    # load's default environment and package.loaded are each State's own
+    assert a.load_string("return load('return n')()") == (10,)
+    assert b.load_string("return load('return n')(), package.loaded._G == _G, package.loaded.string == string") == (20, True, True)
+    assert b.load_string("return string.extra") == (None,)
+    assert a.load_string("return dofile('m').n, loadfile('m')().n") == (11, 11)
+
+
+def test_require_keeps_its_loaded_table_when_package_loaded_is_replaced():
+    st = mani.Engine().new_state()
+    assert st.load_string("""
+      package.preload.x = function() return {} end
+      local first = require('x')
+      package.loaded = {}
+      return require('x') == first, package.loaded.x
+    """) == (True, None)
+
+
+def test_os_table_is_copied_per_state():
+    eng = mani.Engine(clock=lambda: 1_700_000_000.0)
+    a, b = eng.new_state(), eng.new_state()
+    a.load_string("os.time = nil")
+    assert a.load_string("return os.time, package.loaded.os == os") == (None, True)
+    assert b.load_string("return os.time(), package.loaded.os == os, require('os') == os") == (1_700_000_000, True, True)

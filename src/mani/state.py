@@ -68,7 +68,8 @@ class _Runtime:
     """What library functions need from their State (kept apart from the
     public State API)."""
 
-    __slots__ = ("state", "string_meta", "meter", "next_uid", "func_ids", "callbacks", "engine")
+    __slots__ = ("state", "string_meta", "meter", "next_uid", "func_ids", "callbacks", "engine",
+                 "loaded", "preload", "package", "gc_options")
 
     def __init__(self, state: "State", engine: Engine, callbacks: HostCallbacks):
         self.state = state
@@ -78,6 +79,11 @@ class _Runtime:
         self.next_uid = 0
         self.func_ids: Any = None
         self.string_meta: Any = None
+        # the load library's (stdlib.loadlib.bind sets the first three)
+        self.loaded: Any = None
+        self.preload: Any = None
+        self.package: Any = None
+        self.gc_options: Any = None
 
     def address(self, v: Any) -> bytes:
         """A per-State id in place of a memory address (deterministic)."""

@@ -28,7 +28,7 @@ from typing import Any
 from ..errors import LuaError, LuaSyntaxError
 from ..runtime.context import charge, current
 from ..runtime.ops import call_n, first
-from ..runtime.trace import error_value, lib_function, register_nested
+from ..runtime.trace import error_value, lib_function
 from ..runtime.values import FUNCTION_TYPES, Table, number_to_str, to_integer
 from .base import _UNCATCHABLE
 from .tablelib import (
@@ -149,194 +149,216 @@ def _read_pieces(reader: Any) -> Any:
 
 
 # ------------------------------------------------------------------ binding
+# The functions are shared by every State of every Engine: each finds its
+# State's runtime with ``current()`` (the package tables and collectgarbage's
+# settings hang on it), so a new State only makes its four package tables.
+
+
+@lib_function
+def lua_load(*args: Any) -> Any:
+    rt = current()
+    chunk = args[0] if args else None
+    c = chunk.__class__
+    mode = opt_string(args, 3, "load", b"bt")
+    env = args[3] if len(args) >= 4 else rt.state._G
+    if c is bytes or c is int or c is float:
+        src = chunk if c is bytes else number_to_str(chunk)
+        name = opt_string(args, 2, "load", src)
+    else:
+        name = opt_string(args, 2, "load", b"=(load)")
+        if c not in FUNCTION_TYPES:
+            raise type_error(args, 1, "load", "function")
+        got = _read_pieces(chunk)
+        if got.__class__ is tuple:
+            return (None, got[0])
+        src = got
+    r = load_source(rt, src, name, mode, env)
+    return r[0] if len(r) == 1 else r
+
+
+@lib_function
+def searcher_preload(*args: Any) -> Any:
+    name = check_string(args, 1, "?")
+    v = current().preload[name]
+    if v is None:
+        return (b"no field package.preload['" + name + b"']")
+    return (v, b":preload:")
+
+
+def _host_source(rt: Any, name: bytes) -> Any:
+    try:
+        got = rt.engine._module_loader(name.decode("utf-8", "surrogateescape"))
+    except Exception as exc:  # noqa: BLE001 - a host failure is a Lua error
+        raise LuaError(f"host module loader failed for '{name.decode('utf-8', 'replace')}': {exc}".encode())
+    if isinstance(got, str):
+        got = got.encode("utf-8", "surrogateescape")
+    return got
+
+
+@lib_function
+def searcher_host(*args: Any) -> Any:
+    name = check_string(args, 1, "?")
+    rt = current()
+    got = _host_source(rt, name)
+    if got is None:
+        return b"no module '" + name + b"' in the host loader"
+    if got.__class__ is not bytes and type(got).__name__ == "Program":
+        return (rt.state._instantiate(got, rt.state._G), name)
+    got = bytes(got)
+    r = load_source(rt, got, b"@" + name, b"t", rt.state._G)
+    if len(r) == 2:
+        raise LibError(
+            f"error loading module '{name.decode('utf-8', 'surrogateescape')}' from the host loader:\n\t"
+            + r[1].decode("utf-8", "surrogateescape")
+        )
+    return (r[0], name)
+
+
+@lib_function
+def lua_require(*args: Any) -> Any:
+    name = check_string(args, 1, "require")
+    charge(1)
+    rt = current()
+    loaded = rt.loaded  # the State's own, even if the script replaced package.loaded
+    v = loaded[name]
+    if v is not None and v is not False:
+        return v
+    srch = rt.package[b"searchers"]
+    if srch.__class__ is not Table:
+        raise LibError("'package.searchers' must be a table")
+    msg = []
+    i = 1
+    while True:
+        s = dict.get(srch, i)
+        if s is None:
+            text = b"".join(msg).decode("utf-8", "surrogateescape")
+            raise LibError(f"module '{name.decode('utf-8', 'surrogateescape')}' not found:{text}")
+        charge(1)
+        r = s(name)
+        if r.__class__ is not tuple:
+            r = (r, None)
+        elif len(r) < 2:
+            r = (r + (None, None))[:2]
+        ld, data = r[0], r[1]
+        if ld.__class__ in FUNCTION_TYPES:
+            break
+        if ld.__class__ is bytes or ld.__class__ is int or ld.__class__ is float:
+            msg.append(b"\n\t" + (ld if ld.__class__ is bytes else number_to_str(ld)))
+        i += 1
+    res = first(call_n(ld, name, data))
+    if res is not None:
+        setindex(loaded, name, res)
+    if loaded[name] is None:
+        setindex(loaded, name, True)
+    return (loaded[name], data)
+
+
+_GC_DEFAULTS = {"running": True, "mode": b"incremental", b"setpause": 200, b"setstepmul": 100}
+
+
+@lib_function
+def lua_collectgarbage(*args: Any) -> Any:
+    opt = opt_string(args, 1, "collectgarbage", b"collect")
+    charge(1)
+    if opt == b"collect":
+        return 0
+    if opt == b"count":
+        return 24.0
+    if opt == b"step":
+        opt_integer(args, 2, "collectgarbage", 0)
+        return True
+    rt = current()
+    gc = rt.gc_options
+    if gc is None:  # the State's settings, made on first use
+        gc = rt.gc_options = dict(_GC_DEFAULTS)
+    if opt == b"isrunning":
+        return gc["running"]
+    if opt == b"stop":
+        gc["running"] = False
+        return 0
+    if opt == b"restart":
+        gc["running"] = True
+        return 0
+    if opt in (b"setpause", b"setstepmul"):
+        v = opt_integer(args, 2, "collectgarbage", 0)
+        prev = gc[opt]
+        gc[opt] = v
+        return prev
+    if opt in (b"incremental", b"generational"):
+        prev = gc["mode"]
+        gc["mode"] = opt
+        return prev
+    raise arg_error(1, "collectgarbage", f"invalid option '{opt.decode('utf-8', 'surrogateescape')}'")
+
+
+def _load_file(rt: Any, fname: bytes, mode: bytes, env: Any) -> tuple:
+    got = _host_source(rt, fname)
+    if got is None:
+        return (None, b"cannot open " + fname)
+    if got.__class__ is not bytes and type(got).__name__ == "Program":
+        return (rt.state._instantiate(got, env),)
+    return load_source(rt, bytes(got), b"@" + fname, mode, env)
+
+
+@lib_function
+def lua_loadfile(*args: Any) -> Any:
+    fname = check_string(args, 1, "loadfile")
+    mode = opt_string(args, 2, "loadfile", b"bt")
+    rt = current()
+    env = args[2] if len(args) >= 3 else rt.state._G
+    r = _load_file(rt, fname, mode, env)
+    return r[0] if len(r) == 1 else r
+
+
+@lib_function
+def lua_dofile(*args: Any) -> Any:
+    fname = check_string(args, 1, "dofile")
+    rt = current()
+    r = _load_file(rt, fname, b"bt", rt.state._G)
+    if len(r) == 2:
+        raise LuaError(r[1])
+    return r[0]()
+
+
+def prepare(engine: Any) -> tuple:
+    """What every State of ``engine`` gets: (shared globals, library tables
+    copied per State)."""
+    shared: dict = {b"load": lua_load, b"require": lua_require, b"collectgarbage": lua_collectgarbage}
+    if getattr(engine, "_module_loader", None) is not None:
+        shared[b"loadfile"] = lua_loadfile
+        shared[b"dofile"] = lua_dofile
+    tables: dict = {}
+    clock = getattr(engine, "_clock", None)
+    if clock is not None and "os" in getattr(engine, "_libraries", ()):
+        tables[b"os"] = dict(make_os(clock))
+    return shared, tables
+
+
+_LOADED_LIBS = (b"string", b"table", b"math", b"utf8", b"coroutine", b"os")
+_PACKAGE = {b"config": b"/\n;\n?\n!\n-\n", b"path": b"", b"cpath": b""}
 
 
 def bind(rt: Any) -> dict:
-    """The per-State functions and tables."""
-    engine = rt.engine
+    """The State's ``package`` table (with ``loaded``, ``preload`` and
+    ``searchers``), also kept on its runtime for ``require``."""
     G = rt.state._G
-    loader = getattr(engine, "_module_loader", None)
-    clock = getattr(engine, "_clock", None)
-
-    def lua_load(*args: Any) -> Any:
-        chunk = args[0] if args else None
-        c = chunk.__class__
-        mode = opt_string(args, 3, "load", b"bt")
-        env = args[3] if len(args) >= 4 else G
-        if c is bytes or c is int or c is float:
-            src = chunk if c is bytes else number_to_str(chunk)
-            name = opt_string(args, 2, "load", src)
-        else:
-            name = opt_string(args, 2, "load", b"=(load)")
-            if c not in FUNCTION_TYPES:
-                raise type_error(args, 1, "load", "function")
-            got = _read_pieces(chunk)
-            if got.__class__ is tuple:
-                return (None, got[0])
-            src = got
-        r = load_source(rt, src, name, mode, env)
-        return r[0] if len(r) == 1 else r
-
-    loaded = Table()
-    preload = Table()
+    loaded = rt.loaded = Table()
+    preload = rt.preload = Table()
     searchers = Table()
-    package = Table()
-
-    def searcher_preload(*args: Any) -> Any:
-        name = check_string(args, 1, "?")
-        v = preload[name]
-        if v is None:
-            return (b"no field package.preload['" + name + b"']")
-        return (v, b":preload:")
-
-    def _host_source(name: bytes) -> Any:
-        try:
-            got = loader(name.decode("utf-8", "surrogateescape"))
-        except Exception as exc:  # noqa: BLE001 - a host failure is a Lua error
-            raise LuaError(f"host module loader failed for '{name.decode('utf-8', 'replace')}': {exc}".encode())
-        if isinstance(got, str):
-            got = got.encode("utf-8", "surrogateescape")
-        return got
-
-    def searcher_host(*args: Any) -> Any:
-        name = check_string(args, 1, "?")
-        got = _host_source(name)
-        if got is None:
-            return b"no module '" + name + b"' in the host loader"
-        if got.__class__ is not bytes and type(got).__name__ == "Program":
-            return (rt.state._instantiate(got, G), name)
-        got = bytes(got)
-        r = load_source(rt, got, b"@" + name, b"t", G)
-        if len(r) == 2:
-            raise LibError(
-                f"error loading module '{name.decode('utf-8', 'surrogateescape')}' from the host loader:\n\t"
-                + r[1].decode("utf-8", "surrogateescape")
-            )
-        return (r[0], name)
-
-    dict.__setitem__(searchers, 1, searcher_preload)
-    if loader is not None:
-        dict.__setitem__(searchers, 2, searcher_host)
-
-    def lua_require(*args: Any) -> Any:
-        name = check_string(args, 1, "require")
-        charge(1)
-        v = loaded[name]
-        if v is not None and v is not False:
-            return v
-        srch = package[b"searchers"]
-        if srch.__class__ is not Table:
-            raise LibError("'package.searchers' must be a table")
-        msg = []
-        i = 1
-        while True:
-            s = dict.get(srch, i)
-            if s is None:
-                text = b"".join(msg).decode("utf-8", "surrogateescape")
-                raise LibError(f"module '{name.decode('utf-8', 'surrogateescape')}' not found:{text}")
-            charge(1)
-            r = s(name)
-            if r.__class__ is not tuple:
-                r = (r, None)
-            elif len(r) < 2:
-                r = (r + (None, None))[:2]
-            ld, data = r[0], r[1]
-            if ld.__class__ in FUNCTION_TYPES:
-                break
-            if ld.__class__ is bytes or ld.__class__ is int or ld.__class__ is float:
-                msg.append(b"\n\t" + (ld if ld.__class__ is bytes else number_to_str(ld)))
-            i += 1
-        res = first(call_n(ld, name, data))
-        if res is not None:
-            setindex(loaded, name, res)
-        if loaded[name] is None:
-            setindex(loaded, name, True)
-        return (loaded[name], data)
-
-    for libname in (b"_G", b"string", b"table", b"math", b"utf8", b"coroutine", b"os"):
-        v = dict.get(G, libname) if libname != b"_G" else G
+    package = rt.package = Table(_PACKAGE)
+    dict.__setitem__(loaded, b"_G", G)
+    for libname in _LOADED_LIBS:
+        v = dict.get(G, libname)
         if v is not None:
             dict.__setitem__(loaded, libname, v)
+    dict.__setitem__(loaded, b"package", package)
+    dict.__setitem__(searchers, 1, searcher_preload)
+    if rt.engine._module_loader is not None:
+        dict.__setitem__(searchers, 2, searcher_host)
     dict.__setitem__(package, b"loaded", loaded)
     dict.__setitem__(package, b"preload", preload)
     dict.__setitem__(package, b"searchers", searchers)
-    dict.__setitem__(package, b"config", b"/\n;\n?\n!\n-\n")
-    dict.__setitem__(package, b"path", b"")
-    dict.__setitem__(package, b"cpath", b"")
-    dict.__setitem__(loaded, b"package", package)
-
-    gc = {"running": True, "mode": b"incremental", b"setpause": 200, b"setstepmul": 100}
-
-    def lua_collectgarbage(*args: Any) -> Any:
-        opt = opt_string(args, 1, "collectgarbage", b"collect")
-        charge(1)
-        if opt == b"collect":
-            return 0
-        if opt == b"count":
-            return 24.0
-        if opt == b"step":
-            opt_integer(args, 2, "collectgarbage", 0)
-            return True
-        if opt == b"isrunning":
-            return gc["running"]
-        if opt == b"stop":
-            gc["running"] = False
-            return 0
-        if opt == b"restart":
-            gc["running"] = True
-            return 0
-        if opt in (b"setpause", b"setstepmul"):
-            v = opt_integer(args, 2, "collectgarbage", 0)
-            prev = gc[opt]
-            gc[opt] = v
-            return prev
-        if opt in (b"incremental", b"generational"):
-            prev = gc["mode"]
-            gc["mode"] = opt
-            return prev
-        raise arg_error(1, "collectgarbage", f"invalid option '{opt.decode('utf-8', 'surrogateescape')}'")
-
-    out: dict = {
-        b"load": lua_load,
-        b"require": lua_require,
-        b"package": package,
-        b"collectgarbage": lua_collectgarbage,
-    }
-
-    if loader is not None:
-
-        def _load_file(fname: bytes, mode: bytes, env: Any) -> tuple:
-            got = _host_source(fname)
-            if got is None:
-                return (None, b"cannot open " + fname)
-            if got.__class__ is not bytes and type(got).__name__ == "Program":
-                return (rt.state._instantiate(got, env),)
-            return load_source(rt, bytes(got), b"@" + fname, mode, env)
-        def lua_loadfile(*args: Any) -> Any:
-            fname = check_string(args, 1, "loadfile")
-            mode = opt_string(args, 2, "loadfile", b"bt")
-            env = args[2] if len(args) >= 3 else G
-            r = _load_file(fname, mode, env)
-            return r[0] if len(r) == 1 else r
-        def lua_dofile(*args: Any) -> Any:
-            fname = check_string(args, 1, "dofile")
-            r = _load_file(fname, b"bt", G)
-            if len(r) == 2:
-                raise LuaError(r[1])
-            return r[0]()
-
-        out[b"loadfile"] = lua_loadfile
-        out[b"dofile"] = lua_dofile
-
-    if clock is not None and "os" in getattr(engine, "_libraries", ()):
-        out[b"os"] = make_os(clock)
-        dict.__setitem__(loaded, b"os", out[b"os"])
-    return out
-
-
-# bind's closures callable from Lua are library functions
-register_nested(bind, "lua_load", "searcher_preload", "searcher_host", "lua_require",
-                "lua_collectgarbage", "lua_loadfile", "lua_dofile")
+    return {b"package": package}
 
 
 # ----------------------------------------------------------------------- os
@@ -574,4 +596,4 @@ def make_os(clock: Any) -> Table:
     return os
 
 
-__all__ = ["bind", "chunkid", "load_source", "compile_chunk", "make_os", "strftime"]
+__all__ = ["bind", "prepare", "chunkid", "load_source", "compile_chunk", "make_os", "strftime"]

@@ -13,7 +13,8 @@ from . import base
 
 DEFAULT_LIBRARIES = ("base", "string", "table", "math", "utf8", "coroutine", "load", "os")
 
-# name -> module with SHARED (dict) or TABLE (dict) and optional bind(rt)
+# name -> module with SHARED (dict) or TABLE (dict), and optionally
+# prepare(engine) -> (shared globals, tables) and bind(rt) -> per-State globals
 _PROVIDERS: dict = {"base": base}
 
 
@@ -44,6 +45,10 @@ def prepare(engine: Any) -> Template:
             tpl.globals.update(mod.SHARED)
         if hasattr(mod, "TABLE"):
             tpl.tables[lib.encode()] = dict(mod.TABLE)
+        if hasattr(mod, "prepare"):  # what depends on the Engine's options
+            shared, tables = mod.prepare(engine)
+            tpl.globals.update(shared)
+            tpl.tables.update(tables)
         if hasattr(mod, "bind"):
             tpl.binders.append(mod.bind)
     return tpl
