@@ -150,21 +150,20 @@ class State:
         self._cancelling = False
         rt = self._rt = _Runtime(self, engine, self._callbacks)
         tpl = engine._template
+        # (Table keeps dict's own item assignment: ``t[k] = v`` here is a
+        # raw set, and much cheaper than calling ``dict.__setitem__``)
         G = self._G = Table(tpl.globals)
         for name, d in tpl.tables.items():
-            dict.__setitem__(G, name, Table(d))
+            G[name] = Table(d)
         rt.string_meta = Table()
         strlib = dict.get(G, b"string")
         if strlib is not None:
-            dict.__setitem__(rt.string_meta, b"__index", strlib)
+            rt.string_meta[b"__index"] = strlib
         for binder in tpl.binders:
             for k, v in binder(rt).items():
-                if v.__class__ is dict:
-                    dict.__setitem__(G, k, Table(v))
-                else:
-                    dict.__setitem__(G, k, v)
+                G[k] = Table(v) if v.__class__ is dict else v
         if engine._libraries:
-            dict.__setitem__(G, b"_G", G)
+            G[b"_G"] = G
         for k, v in engine._host_globals.items():
             dict.__setitem__(G, interop.to_lua(k, self), interop.to_lua(v, self))
         index, setindex, lookup_method = make_indexers(rt.string_meta)

@@ -342,22 +342,23 @@ def bind(rt: Any) -> dict:
     """The State's ``package`` table (with ``loaded``, ``preload`` and
     ``searchers``), also kept on its runtime for ``require``."""
     G = rt.state._G
+    # (raw sets: Table keeps dict's own item assignment)
     loaded = rt.loaded = Table()
     preload = rt.preload = Table()
     searchers = Table()
     package = rt.package = Table(_PACKAGE)
-    dict.__setitem__(loaded, b"_G", G)
+    loaded[b"_G"] = G
     for libname in _LOADED_LIBS:
         v = dict.get(G, libname)
         if v is not None:
-            dict.__setitem__(loaded, libname, v)
-    dict.__setitem__(loaded, b"package", package)
-    dict.__setitem__(searchers, 1, searcher_preload)
+            loaded[libname] = v
+    loaded[b"package"] = package
+    searchers[1] = searcher_preload
     if rt.engine._module_loader is not None:
-        dict.__setitem__(searchers, 2, searcher_host)
-    dict.__setitem__(package, b"loaded", loaded)
-    dict.__setitem__(package, b"preload", preload)
-    dict.__setitem__(package, b"searchers", searchers)
+        searchers[2] = searcher_host
+    package[b"loaded"] = loaded
+    package[b"preload"] = preload
+    package[b"searchers"] = searchers
     return {b"package": package}
 
 
