@@ -207,6 +207,37 @@ def test_suspended_state_refuses_calls_and_cancel_runs_close():
     assert st.call("other") == (1,)
 
 
+def test_cancel_runs_close_handlers_in_their_state():
+    out, checks = [], []
+    eng = mani.Engine()
+
+    def body():
+        # on a fresh thread, so that `other` stays this thread's last State
+        other = eng.new_state()
+        other.load_string("function f() return 1 end")
+        other.call("f")
+        st = eng.new_state(callbacks=Capture(out))
+        st.load_string("""
+          function work()
+            local guard <close> = setmetatable({}, {__close = function()
+              print("closed", #string.rep("x", 10), tostring(1.5))
+            end})
+            while true do end
+          end
+        """)
+        st.set_cost_budget(1000)
+        ex = st.start("work")
+        before = other.cost_used, st.cost_used
+        ex.cancel()
+        checks.append((other.cost_used == before[0], st.cost_used > before[1]))
+
+    t = threading.Thread(target=body)
+    t.start()
+    t.join()
+    assert out == ["closed\t10\t1.5"]
+    assert checks == [(True, True)]  # string.rep charged the cancelled run's State
+
+
 def test_start_finishing_within_budget_is_done():
     st = mani.Engine().new_state()
     st.load_string("function f(a, b) return a + b end")

@@ -137,11 +137,15 @@ class Execution:
             return
         st = self._state
         st._cancelling = True
+        from .runtime import context
+
+        prev = context.swap(st._rt)  # the <close> handlers' library calls find the State
         try:
             self._ctx.driver = greenlet.getcurrent()
             self._glet.parent = self._ctx.driver
             self._ctx.waiting.throw(greenlet.GreenletExit)
         finally:
+            context.swap(prev)
             st._cancelling = False
         self.status = CANCELLED
         st._execution = None
