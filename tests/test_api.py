@@ -572,3 +572,22 @@ def test_os_table_is_copied_per_state():
     a.load_string("os.time = nil")
     assert a.load_string("return os.time, package.loaded.os == os") == (None, True)
     assert b.load_string("return os.time(), package.loaded.os == os, require('os') == os") == (1_700_000_000, True, True)
+
+
+def test_print_tostring_getmetatable_use_their_own_state():
+    eng = mani.Engine()
+    ca, cb = Capture(), Capture()
+    a, b = eng.new_state(callbacks=ca), eng.new_state(callbacks=cb)
+    b.load_string("function hello() print('from b', tostring({})) end")
+    a.globals["call_b"] = lambda: b.call("hello")
+    a.load_string("""
+      string.shout = function(s) return s:upper() .. '!' end
+      print('from a', tostring({}))
+      call_b()
+      print('a again', tostring({}), getmetatable('').__index == string)
+    """)
+    assert [m for _, _, m in ca.lines] == ["from a\ttable: 0x00000001", "a again\ttable: 0x00000002\ttrue"]
+    assert [m for _, _, m in cb.lines] == ["from b\ttable: 0x00000001"]
+    assert a.load_string("return ('x'):shout()") == ("X!",)
+    ok, msg = b.load_string("return pcall(function() return ('x'):shout() end)")
+    assert ok is False and "shout" in msg

@@ -19,7 +19,8 @@ from ..runtime import loops
 from . import args as _args
 from .args import arg_error, check_any, check_table, type_error
 from ..runtime.ops import OpError, border, call_n, eq, first, metamethod, rawget as _rawget, rawset as _rawset
-from ..runtime.trace import error_value, lib_function, lua_info, register_nested, where
+from ..runtime.context import _tls  # _tls.rt: context.current() without its call
+from ..runtime.trace import error_value, lib_function, lua_info, where
 from ..runtime.values import (
     FUNCTION_TYPES,
     MAXINT,
@@ -373,40 +374,44 @@ def tostring_value(rt: Any, v: Any) -> bytes:
     return name.encode() + b": " + rt.address(v)
 
 
-def bind(rt: Any) -> dict:
-    """The base functions that need the State."""
-
-    def lua_print(*args: Any) -> Any:
-        msg = b"\t".join([tostring_value(rt, a) for a in args])
-        rt.print_bytes(msg, sys._getframe(1))
-        return ()
-
-    def lua_tostring(*args: Any) -> Any:
-        return tostring_value(rt, check_any(args, 1, "tostring"))
-
-    def lua_getmetatable(*args: Any) -> Any:
-        v = check_any(args, 1, "getmetatable")
-        c = v.__class__
-        if c is Table or c is Userdata:
-            mt = v.meta
-        elif c is bytes:
-            mt = rt.string_meta
-        else:
-            mt = None
-        if mt is None:
-            return None
-        protected = dict.get(mt, b"__metatable")
-        return protected if protected is not None else mt
-
-    return {
-        b"print": lua_print,
-        b"tostring": lua_tostring,
-        b"getmetatable": lua_getmetatable,
-    }
+# print, tostring and getmetatable are shared by every State too: they find
+# their State's runtime as the thread's current one (context), and only
+# when they need it.
 
 
-# bind's closures are library functions
-register_nested(bind, "lua_print", "lua_tostring", "lua_getmetatable")
+@lib_function
+def lua_print(*args: Any) -> Any:
+    rt = _tls.rt
+    msg = b"\t".join([tostring_value(rt, a) for a in args])
+    rt.print_bytes(msg, sys._getframe(1))
+    return ()
+
+
+@lib_function
+def lua_tostring(*args: Any) -> Any:
+    v = check_any(args, 1, "tostring")
+    c = v.__class__
+    if c is bytes:
+        return v
+    if c is int or c is float:
+        return number_to_str(v)
+    return tostring_value(_tls.rt, v)
+
+
+@lib_function
+def lua_getmetatable(*args: Any) -> Any:
+    v = check_any(args, 1, "getmetatable")
+    c = v.__class__
+    if c is Table or c is Userdata:
+        mt = v.meta
+    elif c is bytes:
+        mt = _tls.rt.string_meta
+    else:
+        mt = None
+    if mt is None:
+        return None
+    protected = dict.get(mt, b"__metatable")
+    return protected if protected is not None else mt
 
 
 SHARED = {
@@ -426,9 +431,12 @@ SHARED = {
     b"pcall": lua_pcall,
     b"xpcall": lua_xpcall,
     b"_VERSION": b"Lua 5.4",
+    b"print": lua_print,
+    b"tostring": lua_tostring,
+    b"getmetatable": lua_getmetatable,
 }
 
 loops.lua_next = lua_next
 loops.ipairs_iter = ipairs_iter
 
-__all__ = ["SHARED", "bind", "tostring_value", "arg_error", "type_error", "check_table", "check_int", "check_any", "MAXINT", "MININT", "eq"]
+__all__ = ["SHARED", "tostring_value", "arg_error", "type_error", "check_table", "check_int", "check_any", "MAXINT", "MININT", "eq"]
