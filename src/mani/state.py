@@ -155,10 +155,12 @@ class State:
         G = self._G = Table(tpl.globals)
         for name, d in tpl.tables.items():
             G[name] = Table(d)
-        rt.string_meta = Table()
         strlib = dict.get(G, b"string")
-        if strlib is not None:
-            rt.string_meta[b"__index"] = strlib
+        if strlib is not None:  # the string library's metatable, __index first
+            sm = rt.string_meta = Table(tpl.string_meta)
+            sm[b"__index"] = strlib
+        else:
+            rt.string_meta = Table()
         for binder in tpl.binders:
             for k, v in binder(rt).items():
                 G[k] = Table(v) if v.__class__ is dict else v

@@ -14,7 +14,8 @@ from . import base
 DEFAULT_LIBRARIES = ("base", "string", "table", "math", "utf8", "coroutine", "load", "os")
 
 # name -> module with SHARED (dict) or TABLE (dict), and optionally
-# prepare(engine) -> (shared globals, tables) and bind(rt) -> per-State globals
+# STRING_META (entries of the strings' metatable), prepare(engine) ->
+# (shared globals, tables) and bind(rt) -> per-State globals
 _PROVIDERS: dict = {"base": base}
 
 
@@ -26,13 +27,15 @@ def _optional(name: str) -> Any:
 
 
 class Template:
-    __slots__ = ("globals", "tables", "binders", "string_table")
+    __slots__ = ("globals", "tables", "binders", "string_meta")
 
     def __init__(self) -> None:
         self.globals: dict = {}  # shared values stored straight into _G
         self.tables: dict = {}  # library name -> dict copied per State
         self.binders: list = []  # callables rt -> dict of per-State globals
-        self.string_table: Any = None
+        # the strings' metatable, copied per State when the string library
+        # is there (which then sets __index: the key stays first)
+        self.string_meta: dict = {b"__index": None}
 
 
 def prepare(engine: Any) -> Template:
@@ -45,6 +48,8 @@ def prepare(engine: Any) -> Template:
             tpl.globals.update(mod.SHARED)
         if hasattr(mod, "TABLE"):
             tpl.tables[lib.encode()] = dict(mod.TABLE)
+        if hasattr(mod, "STRING_META"):
+            tpl.string_meta.update(mod.STRING_META)
         if hasattr(mod, "prepare"):  # what depends on the Engine's options
             shared, tables = mod.prepare(engine)
             tpl.globals.update(shared)

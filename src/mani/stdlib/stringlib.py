@@ -690,15 +690,11 @@ STRING_METAMETHODS = {
 }
 
 
-def bind(rt: Any) -> dict:
-    """Per-State setup: the string metatable gets lstrlib's arithmetic
-    metamethods next to the ``__index`` the State puts there. (Arithmetic on
-    strings does not go through them: the operators coerce directly; they
-    are there for ``getmetatable("")`` and direct calls.)"""
-    meta = getattr(rt, "string_meta", None)
-    if meta is not None:  # a new State's: it holds only __index
-        dict.update(meta, STRING_METAMETHODS)
-    return {}
+# The State's string metatable gets lstrlib's arithmetic metamethods next
+# to its __index (see registry.Template). Arithmetic on strings does not go
+# through them: the operators coerce directly; they are there for
+# ``getmetatable("")`` and direct calls.
+STRING_META = STRING_METAMETHODS
 
 
 TABLE = {
