@@ -64,6 +64,9 @@ class HostCallbacks:
         pass
 
 
+_DEFAULT_CALLBACKS = HostCallbacks()  # it holds nothing: States share it
+
+
 class _Runtime:
     """What library functions need from their State (kept apart from the
     public State API)."""
@@ -133,7 +136,7 @@ class State:
 
     def __init__(self, engine: Engine, callbacks: Optional[HostCallbacks] = None):
         self._engine = engine
-        self._callbacks = callbacks if callbacks is not None else HostCallbacks()
+        self._callbacks = callbacks if callbacks is not None else _DEFAULT_CALLBACKS
         self._free = [True]  # see "entering" below
         self._holder: Any = None
         self._named: dict = {}  # State.call's cache: name -> (key, function, arity)
