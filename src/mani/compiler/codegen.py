@@ -38,6 +38,7 @@ from ..syntax.resolve import Var
 from . import costs, types
 from .numtrees import TREE_OPS, NumericTrees
 from .private_tables import mark_private_tables
+from .subtrees import BodyNodes
 
 INT, FLOAT, STR, BOOL, NIL, TABLE, FUNC = "int", "float", "str", "bool", "nil", "table", "func"
 # Lua functions take this many spare optional parameters beyond their own, so
@@ -98,9 +99,10 @@ class FuncGen:
 
 
 class CodeGen(NumericTrees):
-    def __init__(self, chunkname: str, model: costs.CostModel):
+    def __init__(self, chunkname: str, model: costs.CostModel, nodes: BodyNodes):
         self.chunkname = chunkname
         self.model = model
+        self.nodes = nodes  # nodes below any node, from one walk of the chunk
         self.lines: list[str] = []
         self.linemap: list[int] = []
         self.indent = 0
@@ -193,8 +195,8 @@ class CodeGen(NumericTrees):
         self.fn = FuncGen(fn, pyname, outer_fn)
         # a function with float literals probably computes with floats: its
         # arithmetic guards try float first
-        self.fn.floaty = any(isinstance(n, N.Number) and n.value.__class__ is float
-                             for n in types._walk_no_functions(fn.body))
+        body_nodes = self.nodes.of(fn.body)
+        self.fn.floaty = any(isinstance(n, N.Number) and n.value.__class__ is float for n in body_nodes)
         saved_line = self.cur_line
         self.cur_line = fn.line
         sc = costs.ScopeCost(lua_name or "anonymous", fn.line, costs.entry_cost(self.model, fn))
@@ -221,7 +223,7 @@ class CodeGen(NumericTrees):
         for v in fn.param_vars:
             if v.boxed:
                 self.emit(f"{v.pyname} = [{v.pyname}]")
-        spec = types.int_speculation(fn)
+        spec = types.int_speculation(fn, body_nodes)
         if spec:
             # one body for integer arguments (no guards on them), one general
             self.emit(" and ".join(f"{v.pyname}.__class__ is int" for v in spec) + ":", fn.line)
@@ -444,7 +446,7 @@ class CodeGen(NumericTrees):
         self.cur_line = s.line
         gen = getattr(self, "s_" + type(s).__name__)
         if isinstance(s, (N.While, N.Repeat, N.NumericFor)) and not self.loop_spec:
-            spec = types.loop_int_speculation(s, self.fn.node)
+            spec = types.loop_int_speculation(s, self.fn.node, self.nodes.of(s))
             if spec:
                 self.speculated_loop(s, gen, spec)
                 return
@@ -552,11 +554,12 @@ class CodeGen(NumericTrees):
 
     def s_LocalFunction(self, s: N.LocalFunction) -> None:
         v = s.var
-        v.single_return = not v.assigned and not v.boxed and types.returns_single(s.func)
+        body_nodes = self.nodes.of(s.func.body)
+        v.single_return = not v.assigned and not v.boxed and types.returns_single(s.func, body_nodes)
         if not v.assigned and not v.boxed:
             self.fixed_functions[v] = (len(s.func.params), s.func.is_vararg)
         if v.single_return:
-            types.int_result(s.func, v)
+            types.int_result(s.func, v, body_nodes)
         if v.boxed:
             self.emit(f"{v.pyname} = [None]")
         name = self.with_pending(lambda: self.function_expr(s.func, s.name))
@@ -934,7 +937,7 @@ class CodeGen(NumericTrees):
         else:
             loopvar = v.pyname
             prologue = []
-        if v.static_type == INT and not _jumps_out(s.body):
+        if v.static_type == INT and not _jumps_out(self.nodes.of(s.body)):
             # An integer loop without break or goto: check the meter once per
             # chunk of up to CHUNK iterations, charging exactly what the
             # iterations cost (one check instead of CHUNK).
@@ -1912,10 +1915,10 @@ def _exact_tree(e: N.Node) -> bool:
             or isinstance(e, N.UnOp) and e.op == "-") and types.expr_type(e, {}) == INT
 
 
-def _jumps_out(body: N.Block) -> bool:
-    """Does a loop body contain break, goto or a label (outside nested
-    functions)?"""
-    for n in types._walk_no_functions(body):
+def _jumps_out(body_nodes: list) -> bool:
+    """Does a loop body (its nodes) contain break, goto or a label (outside
+    nested functions)?"""
+    for n in body_nodes:
         if isinstance(n, (N.Break, N.Goto, N.Label)):
             return True
     return False
@@ -1988,7 +1991,8 @@ def finish(gen: CodeGen) -> str:
 
 def generate(chunk: N.Chunk, model: costs.CostModel) -> tuple:
     """Return (Python source text, scope costs) for a resolved chunk."""
-    mark_private_tables(chunk)
-    gen = CodeGen(chunk.source_name, model)
+    nodes = BodyNodes(chunk)
+    mark_private_tables(nodes.bodies)
+    gen = CodeGen(chunk.source_name, model, nodes)
     gen.chunk(chunk)
     return finish(gen), gen.scope_costs[0]

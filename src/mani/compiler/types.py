@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..syntax import nodes as N
+from .subtrees import walk
 
 INT, FLOAT, STR, BOOL, TABLE, FUNC = "int", "float", "str", "bool", "table", "func"
 NUMS = (INT, FLOAT)
@@ -210,39 +211,6 @@ def infer_function(fn: N.Function) -> None:
             v.static_type = ty
 
 
-_SKIP_FIELDS = ("scope", "var", "vars", "var_info", "param_vars", "target", "env")
-_CHILD_FIELDS: dict = {}  # node class -> its fields that may hold nodes
-
-
-def _child_fields(cls) -> tuple:
-    f = _CHILD_FIELDS.get(cls)
-    if f is None:
-        f = _CHILD_FIELDS[cls] = tuple(n for n in getattr(cls, "__slots__", ()) if n not in _SKIP_FIELDS)
-    return f
-
-
-def walk(node, into_functions: bool = False):
-    """Every node below ``node`` (itself included); nested function bodies
-    only with ``into_functions``."""
-    stack = [node]
-    pop, push, extend = stack.pop, stack.append, stack.extend
-    Node = N.Node
-    skip = None if into_functions else N.Function
-    while stack:
-        n = pop()
-        yield n
-        for name in _child_fields(n.__class__):
-            x = getattr(n, name)
-            if x.__class__ is list:
-                for y in x:
-                    if y.__class__ is tuple:
-                        extend(z for z in y if isinstance(z, Node) and z.__class__ is not skip)
-                    elif isinstance(y, Node) and y.__class__ is not skip:
-                        push(y)
-            elif isinstance(x, Node) and x.__class__ is not skip:
-                push(x)
-
-
 def _walk_no_functions(node):
     """Every node of a function body, not entering nested functions."""
     return walk(node)
@@ -259,20 +227,17 @@ _ARITH = {"+", "-", "*", "//", "%", "<", "<=", ">", ">=", "&", "|", "~", "<<", "
 MAX_SPECIALISED_NODES = 600
 
 
-def int_speculation(fn: N.Function) -> list:
+def int_speculation(fn: N.Function, nodes: list) -> list:
     """Parameters worth assuming to be integers: never assigned, used as
     operands of arithmetic or comparisons, as numeric-for bounds or as keys.
-    The function gets a second body where they are typed (see codegen)."""
+    The function gets a second body where they are typed (see codegen).
+    ``nodes``: the nodes of its body (subtrees.BodyNodes)."""
     params = {v for v in fn.param_vars if not v.boxed and not v.assigned_outside}
-    if not params:
+    if not params or len(nodes) > MAX_SPECIALISED_NODES:
         return []
     used = set()
     no_bet = set()
-    count = 0
-    for n in _walk_no_functions(fn.body):
-        count += 1
-        if count > MAX_SPECIALISED_NODES:
-            return []
+    for n in nodes:
         if isinstance(n, N.BinOp) and n.op == "^":
             for x in (n.left, n.right):
                 if isinstance(x, N.Name) and x.var in params:
@@ -317,25 +282,25 @@ def int_speculation(fn: N.Function) -> list:
             del assumed[v]
 
 
-def returns_single(fn: N.Function) -> bool:
+def returns_single(fn: N.Function, nodes: list) -> bool:
     """True when every way out of ``fn`` returns exactly one value (so a call
-    needs no multiple-results check)."""
+    needs no multiple-results check). ``nodes``: the nodes of its body."""
     stmts = fn.body.stmts
     if not stmts or not isinstance(stmts[-1], N.Return):
         return False
-    for n in _walk_no_functions(fn.body):
+    for n in nodes:
         if isinstance(n, N.Return):
             if len(n.exprs) != 1 or isinstance(n.exprs[0], (N.Call, N.MethodCall, N.Vararg)):
                 return False
     return True
 
 
-def int_result(fn: N.Function, var) -> None:
+def int_result(fn: N.Function, var, nodes: list) -> None:
     """Decide the result type of a single-result local function when its
     speculated parameters are integers (``var.int_result``: their positions;
     ``var.result_type``: the type every return then yields, recursive calls
     assumed to yield it too)."""
-    spec = int_speculation(fn)
+    spec = int_speculation(fn, nodes)
     saved = {v: v.static_type for v in fn.scope.vars}
     var.int_result = [fn.param_vars.index(p) for p in spec]
     var.result_type = PENDING
@@ -343,7 +308,7 @@ def int_result(fn: N.Function, var) -> None:
         for p in spec:
             p.static_type = INT
         infer_function(fn)
-        returns = [n.exprs[0] for n in _walk_no_functions(fn.body) if isinstance(n, N.Return)]
+        returns = [n.exprs[0] for n in nodes if isinstance(n, N.Return)]
         seen = {expr_type(r, {}) for r in returns}
         seen.discard(PENDING)
         ty = seen.pop() if len(seen) == 1 else None
@@ -360,17 +325,15 @@ def int_result(fn: N.Function, var) -> None:
             v.static_type = sty
 
 
-def loop_int_speculation(loop, fn: N.Function) -> list:
+def loop_int_speculation(loop, fn: N.Function, nodes: list) -> list:
     """Untyped locals of ``fn``, declared before ``loop``, worth assuming to
     be integers inside it: used there as operands of arithmetic or
     comparisons or as keys, and every assignment to them in the loop keeps
     an integer an integer (``hi = hi - 1``). The code generator checks their
-    classes once on entry and emits a typed copy of the loop."""
-    nodes = []
-    for n in _walk_no_functions(loop):
-        nodes.append(n)
-        if len(nodes) > MAX_SPECIALISED_NODES or isinstance(n, (N.Goto, N.Label)):
-            return []
+    classes once on entry and emits a typed copy of the loop. ``nodes``: the
+    nodes of the loop (subtrees.BodyNodes)."""
+    if len(nodes) > MAX_SPECIALISED_NODES or any(isinstance(n, (N.Goto, N.Label)) for n in nodes):
+        return []
     declared_inside = set()
     for n in nodes:
         if isinstance(n, N.Local):
