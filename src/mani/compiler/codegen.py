@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from ..errors import LuaSyntaxError
@@ -1936,7 +1937,7 @@ def is_multi(e: N.Node) -> bool:
 # ------------------------------------------------------------ positions
 
 
-_MARKS = re.compile("(\x01[0-9]+\x02|\x03)")
+_MARKS = re.compile("\x01([0-9]+)\x02|\x03")
 
 
 def finish(gen: CodeGen) -> str:
@@ -1950,42 +1951,50 @@ def finish(gen: CodeGen) -> str:
     clean = []
     for i, text in enumerate(lines):
         if "\x01" in text:
-            out = []
             stack = []
-            col = 0
-            for piece in _MARKS.split(text):
-                if not piece:
-                    continue
-                c = piece[0]
-                if c == "\x01":
-                    stack.append((int(piece[1:-1]), col))
-                elif c == "\x03":
+            removed = 0  # marker characters before the current one
+            for m in _MARKS.finditer(text):
+                start, end = m.span()
+                col = start - removed  # the marker's column in the clean text
+                removed += end - start
+                sid = m[1]
+                if sid is None:  # the end of a site
                     sid, start = stack.pop()
                     spans_of[sid] = (i + 1, start, col)
                 else:
-                    out.append(piece)
-                    col += len(piece)
-            text = "".join(out)
+                    stack.append((int(sid), col))
+            text = _MARKS.sub("", text)
         clean.append(text)
+    # each function's body: its docstring line and every line after it that
+    # is blank or indented at least as deeply (one pass, a stack of the
+    # functions still open)
+    bodies = []  # [docstring line, end line (exclusive)]
+    open_ = []  # [indent width, body] of the functions still open, innermost last
     for i, text in enumerate(clean):
-        s = text.lstrip()
-        if s.startswith("\x04"):
-            idx = int(s[1:])
-            chunk, name, line, sites = gen.docs[idx]
-            indent = text[: len(text) - len(s)]
-            first = i  # the def is on the line before: lines i .. end are the body
-            end = i + 1
-            while end < len(clean) and (not clean[end].strip() or clean[end].startswith(indent)):
-                end += 1
-            runs = []
-            last = None
-            for ln in range(first - 1, end):
-                if linemap[ln] != last:
-                    runs.append([ln + 1, linemap[ln]])
-                    last = linemap[ln]
-            spans = {k: spans_of[int(k)] for k in sites if int(k) in spans_of}
-            info = [chunk, name, line, sites, spans, runs]
-            clean[i] = indent + repr("\x00" + json.dumps(info, separators=(",", ":")))
+        s = text.lstrip(" ")
+        if not s or s.isspace():
+            continue
+        width = len(text) - len(s)
+        while open_ and width < open_[-1][0]:
+            open_.pop()[1][1] = i
+        if s[0] == "\x04":
+            body = [i, len(clean)]
+            bodies.append(body)
+            open_.append((width, body))
+    # the Python lines where the Lua line changes (a function's run-length
+    # map is its first line plus those inside its body)
+    changes = [ln for ln in range(1, len(linemap)) if linemap[ln] != linemap[ln - 1]]
+    for first, end in bodies:
+        text = clean[first]
+        s = text.lstrip(" ")
+        chunk, name, line, sites = gen.docs[int(s[1:])]
+        indent = text[: len(text) - len(s)]
+        # the def is on the line before: lines first - 1 .. end are the body
+        runs = [[first, linemap[first - 1]]]
+        runs += [[ln + 1, linemap[ln]] for ln in changes[bisect_right(changes, first - 1):bisect_left(changes, end)]]
+        spans = {k: spans_of[int(k)] for k in sites if int(k) in spans_of}
+        info = [chunk, name, line, sites, spans, runs]
+        clean[first] = indent + repr("\x00" + json.dumps(info, separators=(",", ":")))
     return "\n".join(clean) + "\n"
 
 
