@@ -82,8 +82,21 @@ def expr_type(e, types: dict) -> Optional[str]:
     """The static type of an expression given local types (None: unknown,
     PENDING: depends on a local not yet typed)."""
     t = type(e)
+    # the most frequent classes first (the code generator asks for the
+    # type of every operand of every operator)
+    if t is N.Name:
+        v = e.var
+        if v is None:
+            return None
+        if v in types:
+            return types[v]
+        return v.static_type
+    if t is N.BinOp:
+        return _binop_type(e, types)
     if t is N.Number:
         return INT if e.value.__class__ is int else FLOAT
+    if t is N.Index:
+        return None
     if t is N.String:
         return STR
     if t is N.TrueExpr or t is N.FalseExpr:
@@ -94,13 +107,6 @@ def expr_type(e, types: dict) -> Optional[str]:
         return FUNC
     if t is N.Paren:
         return expr_type(e.expr, types)
-    if t is N.Name:
-        v = e.var
-        if v is None:
-            return None
-        if v in types:
-            return types[v]
-        return v.static_type
     if t is N.Call:
         f = e.func
         v = f.var if isinstance(f, N.Name) else None
@@ -126,30 +132,35 @@ def expr_type(e, types: dict) -> Optional[str]:
         if e.op == "#" and x == STR:
             return INT
         return None
-    if t is N.BinOp:
-        op = e.op
-        if op in ("==", "~=", "<", "<=", ">", ">="):
-            return BOOL
-        a = expr_type(e.left, types)
-        b = expr_type(e.right, types)
-        if a is None or b is None:
-            return None
-        if a == PENDING or b == PENDING:
-            return PENDING
-        if op in ("and", "or"):
-            return a if a == b and a != BOOL or a == b == BOOL else None
-        if op in ("+", "-", "*", "//", "%"):
-            if a == INT and b == INT:
-                return INT
-            if a in NUMS and b in NUMS:
-                return FLOAT
-            return None
-        if op in ("/", "^"):
-            return FLOAT if a in NUMS and b in NUMS else None
-        if op in ("&", "|", "~", "<<", ">>"):
-            return INT if a == INT and b == INT else None
-        if op == "..":
-            return STR if a in (STR, INT, FLOAT) and b in (STR, INT, FLOAT) else None
+    return None
+
+
+def _binop_type(e: N.BinOp, types: dict) -> Optional[str]:
+    op = e.op
+    if op in ("==", "~=", "<", "<=", ">", ">="):
+        return BOOL
+    a = expr_type(e.left, types)
+    if a is None:
+        return None
+    b = expr_type(e.right, types)
+    if b is None:
+        return None
+    if a == PENDING or b == PENDING:
+        return PENDING
+    if op in ("and", "or"):
+        return a if a == b and a != BOOL or a == b == BOOL else None
+    if op in ("+", "-", "*", "//", "%"):
+        if a == INT and b == INT:
+            return INT
+        if a in NUMS and b in NUMS:
+            return FLOAT
+        return None
+    if op in ("/", "^"):
+        return FLOAT if a in NUMS and b in NUMS else None
+    if op in ("&", "|", "~", "<<", ">>"):
+        return INT if a == INT and b == INT else None
+    if op == "..":
+        return STR if a in (STR, INT, FLOAT) and b in (STR, INT, FLOAT) else None
     return None
 
 
