@@ -135,9 +135,7 @@ class NumericTrees:
     def numeric_tree(self, e: N.Node):
         if self.tree_off:
             return None
-        has_float = any(isinstance(n, N.Number) and n.value.__class__ is float
-                        or isinstance(n, N.BinOp) and n.op == "/" for n in _tree_nodes(e))
-        mode = FLOAT if has_float or self.fn.floaty else INT
+        mode = FLOAT if self.fn.floaty or _has_float(e) else INT
         plan = _Plan(mode)
         plan.visit(e)
         plan.finish(self.fn.node.scope)
@@ -212,12 +210,19 @@ class NumericTrees:
         return f"({a} / {d})"
 
 
-def _tree_nodes(e: N.Node):
-    e = unparen(e)
-    yield e
-    if _is_op(e):
-        if isinstance(e, N.UnOp):
-            yield from _tree_nodes(e.operand)
-        else:
-            yield from _tree_nodes(e.left)
-            yield from _tree_nodes(e.right)
+def _has_float(e: N.Node) -> bool:
+    """Does the tree of ``e`` have a float literal or a division?"""
+    todo = [e]
+    while todo:
+        e = unparen(todo.pop())
+        if e.__class__ is N.Number:
+            if e.value.__class__ is float:
+                return True
+        elif _is_op(e):
+            if e.__class__ is N.UnOp:
+                todo.append(e.operand)
+            elif e.op == "/":
+                return True
+            else:
+                todo += (e.left, e.right)
+    return False
