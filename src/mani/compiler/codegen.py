@@ -96,6 +96,9 @@ class FuncGen:
         self.init_at = 0  # index of the line after the function's meter line
         # integer locals known to be >= a constant here (see _guard_bound)
         self.lower_bounds: dict = {}
+        # in the general body of an integer-speculated function: its
+        # speculated parameters (not all of them held integers on entry)
+        self.not_all_ints: frozenset = frozenset()
 
 
 class CodeGen(NumericTrees):
@@ -237,6 +240,7 @@ class CodeGen(NumericTrees):
             self.indent += 1
             for v in spec:
                 v.static_type = None
+            self.fn.not_all_ints = frozenset(spec)
             saved_variant, self.second_variant = self.second_variant, True  # record loop costs once
             try:
                 self.function_body(fn)
@@ -449,10 +453,36 @@ class CodeGen(NumericTrees):
         gen = getattr(self, "s_" + type(s).__name__)
         if isinstance(s, (N.While, N.Repeat, N.NumericFor)) and not self.loop_spec:
             spec = types.loop_int_speculation(s, self.fn.node, self.nodes.of(s))
+            if spec and self.typed_copy_unreachable(s, spec):
+                self.loop_spec = True  # as in the general copy: no nested speculation
+                try:
+                    gen(s)
+                finally:
+                    self.loop_spec = False
+                return
             if spec:
                 self.speculated_loop(s, gen, spec)
                 return
         gen(s)
+
+    def typed_copy_unreachable(self, s: N.Node, spec: list) -> bool:
+        """In the general body of an integer-speculated function, would the
+        typed copy of loop ``s`` never run? It would not when its bet
+        includes every speculated parameter and those still hold their
+        arguments when the loop starts (not all integers, or the function
+        would run its typed body): the loop starts once per call (it is in
+        no other loop, nor in a block a goto can go back to), so code runs
+        before it only if it comes before it in the text, and no assignment
+        to those parameters does."""
+        failed = self.fn.not_all_ints
+        if not failed or not failed.issubset(spec) or self.fn.loop_stack:
+            return False
+        inside = {id(n) for n in self.nodes.of(s)}
+        for n in self.nodes.of(self.fn.node.body):
+            if n.__class__ is N.Assign and (n.line < s.line or n.line == s.line and id(n) not in inside):
+                if any(t.__class__ is N.Name and t.var in failed for t in n.targets):
+                    return False
+        return True
 
     def speculated_loop(self, s: N.Node, gen, spec: list) -> None:
         """Two copies of a loop: one where the locals in ``spec`` are typed
