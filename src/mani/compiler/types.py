@@ -248,38 +248,44 @@ def int_speculation(fn: N.Function, nodes: list) -> list:
         return []
     used = set()
     no_bet = set()
+    Name, BinOp = N.Name, N.BinOp
     for n in nodes:
-        if isinstance(n, N.BinOp) and n.op == "^":
-            for x in (n.left, n.right):
-                if isinstance(x, N.Name) and x.var in params:
-                    no_bet.add(x.var)  # exponentiation suggests floats: no bet
-        elif isinstance(n, N.BinOp) and n.op in _ARITH or isinstance(n, N.BinOp) and n.op == "/":
-            # with an integer literal or another parameter: probably integers
-            for x, other in ((n.left, n.right), (n.right, n.left)):
-                if isinstance(x, N.Name) and x.var in params:
-                    if isinstance(other, N.Number):
-                        (used if other.value.__class__ is int else no_bet).add(x.var)
-                    elif isinstance(other, N.Name) and other.var in params:
-                        used.add(x.var)
-        elif isinstance(n, N.NumericFor):
+        cls = n.__class__
+        if cls is BinOp:
+            if n.op == "^":
+                for x in (n.left, n.right):
+                    if x.__class__ is Name and x.var in params:
+                        no_bet.add(x.var)  # exponentiation suggests floats: no bet
+            elif n.op in _ARITH or n.op == "/":
+                # with an integer literal or another parameter: probably integers
+                for x, other in ((n.left, n.right), (n.right, n.left)):
+                    if x.__class__ is Name and x.var in params:
+                        if other.__class__ is N.Number:
+                            (used if other.value.__class__ is int else no_bet).add(x.var)
+                        elif other.__class__ is Name and other.var in params:
+                            used.add(x.var)
+        elif cls is N.NumericFor:
             for x in (n.start, n.stop, n.step):
-                if isinstance(x, N.Name) and x.var in params:
+                if x.__class__ is Name and x.var in params:
                     used.add(x.var)
-        elif isinstance(n, N.Index) and isinstance(n.key, N.Name) and n.key.var in params:
+        elif cls is N.Index and n.key.__class__ is Name and n.key.var in params:
             used.add(n.key.var)
         # a parameter that is indexed, called or measured is no integer (for
         # an integer those operations fail): a second body would only cost
         # its entry test (a sort comparator `#a < #b or a < b`)
-        operand = None
-        if isinstance(n, N.UnOp) and n.op == "#":
-            operand = n.operand
-        elif isinstance(n, N.Index) or isinstance(n, N.MethodCall):
+        if cls is N.UnOp:
+            operand = n.operand if n.op == "#" else None
+        elif cls is N.Index or cls is N.MethodCall:
             operand = n.obj
-        elif isinstance(n, N.Call):
+        elif cls is N.Call:
             operand = n.func
-        if isinstance(operand, N.Name) and operand.var in params:
+        else:
+            continue
+        if operand.__class__ is Name and operand.var in params:
             no_bet.add(operand.var)
     spec = [v for v in fn.param_vars if v in used and v not in no_bet]
+    if not spec:
+        return spec
     # an assigned parameter stays an integer only if every assignment keeps it one
     assumed = {v: INT for v in spec}
     col = _Collector(fn.scope)
@@ -343,30 +349,32 @@ def loop_int_speculation(loop, fn: N.Function, nodes: list) -> list:
     an integer an integer (``hi = hi - 1``). The code generator checks their
     classes once on entry and emits a typed copy of the loop. ``nodes``: the
     nodes of the loop (subtrees.BodyNodes)."""
-    if len(nodes) > MAX_SPECIALISED_NODES or any(isinstance(n, (N.Goto, N.Label)) for n in nodes):
+    if len(nodes) > MAX_SPECIALISED_NODES:
         return []
     declared_inside = set()
+    operands = []  # of arithmetic, comparisons and indexing, in walk order
+    Name, BinOp, Index = N.Name, N.BinOp, N.Index
     for n in nodes:
-        if isinstance(n, N.Local):
+        cls = n.__class__
+        if cls is BinOp:
+            if n.op in _ARITH or n.op == "==" or n.op == "~=":
+                operands += (n.left, n.right)
+        elif cls is Index:
+            operands.append(n.key)
+        elif cls is N.Local or cls is N.GenericFor:
             declared_inside.update(n.vars)
-        elif isinstance(n, (N.NumericFor, N.GenericFor)):
-            declared_inside.update([n.var_info] if isinstance(n, N.NumericFor) else n.vars)
-
-    def candidate(x) -> bool:
-        v = x.var if isinstance(x, N.Name) else None
-        return (v is not None and v.func is fn.scope and v.static_type is None and not v.boxed
-                and not v.assigned_outside and v.const_value is None and v not in declared_inside)
-
+        elif cls is N.NumericFor:
+            declared_inside.add(n.var_info)
+        elif cls is N.Goto or cls is N.Label:
+            return []
+    scope = fn.scope
     used = []
-    for n in nodes:
-        operands = ()
-        if isinstance(n, N.BinOp) and (n.op in _ARITH or n.op == "==" or n.op == "~="):
-            operands = (n.left, n.right)
-        elif isinstance(n, N.Index):
-            operands = (n.key,)
-        for x in operands:
-            if candidate(x) and x.var not in used:
-                used.append(x.var)
+    for x in operands:
+        v = x.var if x.__class__ is Name else None
+        if (v is not None and v.func is scope and v.static_type is None and not v.boxed
+                and not v.assigned_outside and v.const_value is None and v not in declared_inside
+                and v not in used):
+            used.append(v)
     if not used:
         return []
     col = _Collector(fn.scope)
