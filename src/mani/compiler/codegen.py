@@ -111,7 +111,7 @@ class CodeGen(NumericTrees):
         self.indent = 0
         self.cur_line = 0
         self.fn: FuncGen = None  # type: ignore[assignment]
-        self.sites: list = [None]  # site id -> [kind, line, descs...]
+        self.last_site = 0  # site ids are unique in the chunk, from 1
         self.used_fn_names: set[str] = set()
         self.pending: list = []  # hoisted statements for the current statement
         self.docs: list = []  # per function: [chunk, name, line, sites]
@@ -150,8 +150,7 @@ class CodeGen(NumericTrees):
         return f"_t{self.fn.ntemps}"
 
     def site(self, kind: str, line: int, *descs) -> int:
-        sid = len(self.sites)
-        self.sites.append([kind, line, *descs])
+        self.last_site = sid = self.last_site + 1
         self.fn.sites[sid] = [kind, line, *descs]
         return sid
 
