@@ -96,7 +96,7 @@ def main(argv=None) -> int:
     compile(pysrc, "generated.lua", "exec")
     t4 = time.perf_counter()
     print(f"phases: parse {t1 - t0:.3f} s, resolve {t2 - t1:.3f} s, generate {t3 - t2:.3f} s, "
-          f"Python compile {t4 - t3:.3f} s ({pysrc.count(chr(10))} Python lines)")
+          f"Python compile {t4 - t3:.3f} s ({pysrc.count(chr(10)):,} Python lines, {len(pysrc) / 1e6:.2f} MB)")
     return 0
 
 
