@@ -1,13 +1,14 @@
-"""Lua AST -> Python source -> Python ``ast`` with Lua positions.
+"""Lua AST -> Python source text, compiled as it is.
 
 The generator writes Python source text (readable: ``mani compile --python``
-prints it), parses it with ``ast.parse`` and then rewrites every node's
-position: ``lineno`` becomes the Lua line, ``col_offset`` the *site id* of the
-Lua operation the node belongs to. Sites are marked in the text as
-``_S(id, expr)`` and removed by the rewrite. When a Python exception escapes a
-generated function, the site at the failing instruction says which Lua
-operation failed and how to name its operands (``local 'x'``), so guards for
-error reporting cost nothing at run time.
+prints it). Each *site* (a Lua operation that can fail) is wrapped in
+control-character markers while the text is built; ``finish`` strips them,
+recording the column span of each site on its Python line, and writes each
+function's docstring: its sites, their spans and a map from Python lines to
+Lua lines. When a Python exception escapes a generated function, the site
+whose span holds the failing instruction says which Lua operation failed and
+how to name its operands (``local 'x'``), so error reporting costs nothing
+at run time (runtime/trace.py).
 
 Shape of the output::
 
