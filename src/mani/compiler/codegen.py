@@ -1285,27 +1285,28 @@ class CodeGen(NumericTrees):
             return None
         if not all(self.stable(a) for a in args[:-1]):
             return None
-        binds = []
+        binds: list = []
+
+        def held(node: Optional[N.Node], code: str, simple: bool) -> str:
+            """A name for a value taken now: the code itself when it cannot
+            change, else a temporary bound by one of ``binds``."""
+            if simple and node is not None and self.stable(node):
+                return code
+            t = self.temp()
+            binds.append(f"({t} := {code}) is {t}")
+            return t
+
         lead = []
         if method:
             obj = self.ex(e.obj)
-            if obj.simple and self.stable(e.obj):
-                o = obj.code
-            else:
-                o = self.temp()
-                binds.append(f"({o} := {obj.code}) is {o}")
+            o = held(e.obj, obj.code, obj.simple)
             isid = self.site("index", e.line, self.describe(e.obj))
-            callee = self.temp()
-            binds.append(f"({callee} := {self.mark(isid, f'lookup_method({o}, {e.name!r})')}) is {callee}")
+            callee = held(None, self.mark(isid, f"lookup_method({o}, {e.name!r})"), False)
             lead.append(o)
             desc = self.describe(e)
         else:
             fn = self.ex(e.func)
-            if fn.simple and self.stable(e.func):
-                callee = fn.code
-            else:
-                callee = self.temp()
-                binds.append(f"({callee} := {fn.code}) is {callee}")
+            callee = held(e.func, fn.code, fn.simple)
             desc = self.describe(e.func)
         fixed = lead + [self.ex(a).code for a in args[:-1]]
         inner = self.call_raw(args[-1])
