@@ -1198,14 +1198,18 @@ class CodeGen(NumericTrees):
                 except UnicodeDecodeError:
                     return None
             return "field '?'"
-        if isinstance(e, N.MethodCall):
-            return f"method '{e.name.decode(errors='replace')}'"
         if isinstance(e, N.String):
             try:
                 return f"constant '{e.value.decode()}'"
             except UnicodeDecodeError:
                 return None
         return None
+
+    @staticmethod
+    def method_name(e: N.MethodCall) -> str:
+        """How errors name the method of ``o:m(...)`` (only the call itself:
+        its result is anonymous, as in reference Lua)."""
+        return f"method '{e.name.decode(errors='replace')}'"
 
     # calls
     @staticmethod
@@ -1250,7 +1254,7 @@ class CodeGen(NumericTrees):
             isid = self.site("index", e.line, self.describe(e.obj))
             fn = self.mark(isid, f"lookup_method({ob}, {key})")
             args = self.args_code(e.args)
-            sid = self.site(kind, e.line, self.describe(e))
+            sid = self.site(kind, e.line, self.method_name(e))
             if self.needs_call_n(e.args, 1):
                 return self.mark(sid, f"call_n({fn}, {o}{', ' + args if args else ''})")
             return self.mark(sid, f"{fn}({o}{', ' + args if args else ''})")
@@ -1303,7 +1307,7 @@ class CodeGen(NumericTrees):
             isid = self.site("index", e.line, self.describe(e.obj))
             callee = held(None, self.mark(isid, f"lookup_method({o}, {e.name!r})"), False)
             lead.append(o)
-            desc = self.describe(e)
+            desc = self.method_name(e)
         else:
             fn = self.ex(e.func)
             callee = held(e.func, fn.code, fn.simple)
