@@ -1683,7 +1683,7 @@ class CodeGen(NumericTrees):
             if b.ty != STR:
                 guards.append(f"{self.cls(br)} is bytes")
             return Expr(self.mark(sid, f"({ar} + {br} if {pre}{' and '.join(guards)} else concat({ar}, {br}))"))
-        sid = self.site("concat", e.line, None, None)
+        sid = self.site("concat", e.line, *[self.describe(x) for x in operands])
         known = all(x.ty in (STR, INT, FLOAT) for x in exprs)
         return Expr(self.mark(sid, f"concat_n({', '.join(x.code for x in exprs)})"), STR if known else None)
 

@@ -410,9 +410,18 @@ def concat_n(*vals: Any) -> Any:
             break
     else:
         return b"".join(parts)
+    # right to left, as Lua does; an error names the operand at fault by its
+    # position (the site lists every operand's name). Reference Lua keeps
+    # each partial result where the pair's left operand was, so a bad value
+    # returned by an earlier __concat is named after operand i + 1 too.
     acc = vals[-1]
-    for v in reversed(vals[:-1]):
-        acc = concat(v, acc)
+    for i in range(len(vals) - 2, -1, -1):
+        try:
+            acc = concat(vals[i], acc)
+        except OpError as exc:
+            if exc.culprit is not None:
+                exc.culprit += i
+            raise
     return acc
 
 
