@@ -1189,7 +1189,9 @@ class CodeGen(NumericTrees):
             if v.pyname == "_ENV" or v.captured:
                 return f"upvalue '{e.name}'"
             return f"local '{e.name}'"
-        if isinstance(e, N.Index) and isinstance(e.key, N.Number) and e.key.value.__class__ is int:
+        if isinstance(e, N.Index) and (k := _folded_int(e.key)) is not None and 0 <= k <= 255:
+            # reference Lua's GETI/SETI: an integer constant (after its
+            # constant folding) that fits the instruction's 8-bit operand
             return "field 'integer index'"
         if isinstance(e, N.Index):
             if isinstance(e.key, N.String):
@@ -1916,6 +1918,24 @@ def _guard_bound(s: N.Node):
 def _literal(e: N.Node) -> bool:
     """A number, string or boolean literal (nil is left to the general path)."""
     return isinstance(types.unparen(e), (N.Number, N.String, N.TrueExpr, N.FalseExpr))
+
+
+def _folded_int(e: N.Node) -> Optional[int]:
+    """The value of an integer constant expression as reference Lua's
+    compiler folds it (literals, unary minus, + - * // %), else None."""
+    e = types.unparen(e)
+    if isinstance(e, N.Number):
+        return e.value if e.value.__class__ is int else None
+    if isinstance(e, N.UnOp) and e.op == "-":
+        v = _folded_int(e.operand)
+        return None if v is None else ((-v + 2**63) % 2**64) - 2**63
+    if isinstance(e, N.BinOp) and e.op in ("+", "-", "*", "//", "%"):
+        a, b = _folded_int(e.left), _folded_int(e.right)
+        if a is None or b is None or e.op in ("//", "%") and b == 0:
+            return None
+        v = a + b if e.op == "+" else a - b if e.op == "-" else a * b if e.op == "*" else a // b if e.op == "//" else a % b
+        return ((v + 2**63) % 2**64) - 2**63
+    return None
 
 
 def _int_literal(e: N.Node) -> Optional[int]:

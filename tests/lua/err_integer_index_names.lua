@@ -1,0 +1,17 @@
+-- Errors name a constant integer key in 0..255 (after folding) 'integer index'.
+local t = {}
+print(pcall(function() return t[1 + -1] + 1 end))
+print(pcall(function() return t[2 * 3] + 1 end))
+print(pcall(function() return t[-1] + 1 end))
+print(pcall(function() return t[1.0] + 1 end))
+print(pcall(function() return t[300] + 1 end))
+print(pcall(function() return t["a" .. "b"] + 1 end))
+print(pcall(function() return t[255] + 1 end))
+print(pcall(function() return t[256] + 1 end))
+print(pcall(function() return t[0] + 1 end))
+print(pcall(function() return t[(3)] + 1 end))
+print(pcall(function() return t[7 // 2] + 1 end))
+print(pcall(function() return t[7 % 4] + 1 end))
+print(pcall(function() return t[-(-5)] + 1 end))
+print(pcall(function() return t[1][2] end))
+print(pcall(function() t[1][2] = 3 end))
