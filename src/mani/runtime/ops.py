@@ -119,11 +119,14 @@ def _arith_fail(a: Any, b: Any, event: bytes, what: str = "perform arithmetic on
         op = event[2:].decode()
         raise OpError(f"attempt to {op} a '{obj_type_name(a)}' with a '{obj_type_name(b)}'")
     if what == "perform bitwise operation on":
-        culprit = 1 if _int_operand(a) is not None else 0
-        bad = b if culprit else a
-        if _num(bad) is not None and bad.__class__ is not bytes:
-            raise OpError("number has no integer representation", culprit)
-        raise OpError(f"attempt to {what} a {obj_type_name(bad)} value", culprit)
+        # as luaT_trybinTM: two numbers are a conversion error about the
+        # first without an integer value; otherwise the first operand that
+        # is no number is named
+        ca, cb = a.__class__, b.__class__
+        if (ca is int or ca is float) and (cb is int or cb is float):
+            raise OpError("number has no integer representation", 0 if _int_operand(a) is None else 1)
+        culprit = 1 if ca is int or ca is float else 0
+        raise OpError(f"attempt to {what} a {obj_type_name(b if culprit else a)} value", culprit)
     culprit = 1 if _num(a) is not None else 0
     bad = b if culprit else a
     raise OpError(f"attempt to {what} a {obj_type_name(bad)} value", culprit)
