@@ -1200,6 +1200,15 @@ class CodeGen(NumericTrees):
                 except UnicodeDecodeError:
                     return None
             return "field '?'"
+        if isinstance(e, N.BinOp) and e.op in ("and", "or"):
+            # reference Lua folds `k and x` (k a true constant) and `nil or
+            # x` / `false or x` to x, which keeps its name
+            left = types.unparen(e.left)
+            truthy = isinstance(left, (N.Number, N.String, N.TrueExpr))
+            falsy = isinstance(left, (N.Nil, N.FalseExpr))
+            if (e.op == "and" and truthy) or (e.op == "or" and falsy):
+                return self.describe(types.unparen(e.right))
+            return None
         if isinstance(e, N.String):
             try:
                 return f"constant '{e.value.decode()}'"
