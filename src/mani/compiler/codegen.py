@@ -30,10 +30,12 @@ itself and zero or several values as a tuple.
 from __future__ import annotations
 
 import json
+import operator
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from ..errors import LuaSyntaxError
+from ..runtime.values import wrap_int
 from ..syntax import nodes as N
 from ..syntax.resolve import Var
 from . import costs, types
@@ -678,6 +680,19 @@ class CodeGen(NumericTrees):
                 self.fn.nonlocals.add(v.pyname)
             self.emit(f"{v.pyname} = {val.code}")
 
+    def border_test(self, x: Expr, xb: str, xr: str, private: bool, n: str) -> str:
+        """A test that ``x`` (bound by ``xb``, read as ``xr``) is a plain
+        sequence, binding its border to ``n``: a table without a metatable
+        (always so for a private one) holding exactly the keys 1..len, so
+        that len is the border. ``xb`` is evaluated first in every case."""
+        if private:
+            guard = "" if x.simple else f"{xb} is {xr} and "
+        elif x.ty == TABLE:
+            guard = f"{xr}.meta is None and " if x.simple else f"{xb} is {xr} and {xr}.meta is None and "
+        else:
+            guard = f"{self.cls(xb)} is Table and {xr}.meta is None and "
+        return f"{guard}(({n} := len({xr})) == 0 or {n} in {xr} and {n} + 1 not in {xr})"
+
     def append_store(self, t: N.Index, exprs: list) -> bool:
         """``t[#t + 1] = v``, the append idiom, with ``t`` a local: when ``t``
         is a plain sequence (no metatable, border at ``len(t)``) one test
@@ -708,13 +723,7 @@ class CodeGen(NumericTrees):
             return False
         oc, n = o.code, self.temp()
         private = _private(obj)
-        if private:
-            guard = ""  # no metatable can ever reach it
-        elif o.ty == TABLE:
-            guard = f"{oc}.meta is None and "
-        else:
-            guard = f"{self.cls(oc)} is Table and {oc}.meta is None and "
-        border = f"{guard}(({n} := len({oc})) == 0 or {n} in {oc} and {n} + 1 not in {oc})"
+        border = self.border_test(o, oc, oc, private, n)
         if pure:
             val = self.ex(v)
             if not val.simple:
@@ -1475,7 +1484,7 @@ class CodeGen(NumericTrees):
             if isinstance(e.operand, N.Number):
                 v = e.operand.value
                 if v.__class__ is int:
-                    v = ((-v + 2**63) % 2**64) - 2**63
+                    v = wrap_int(-v)
                     return Expr(f"({v})", INT, True)
                 return Expr(f"({-v!r})" if v == v and v not in (float("inf"), float("-inf")) else ("(-INF)" if v > 0 else "INF"), FLOAT, True)
             sid = self.site("arith", e.line, desc, desc)
@@ -1493,19 +1502,11 @@ class CodeGen(NumericTrees):
                 return Expr(f"len({x.code})", INT)
             if x.ty is not None and x.ty != TABLE:
                 return Expr(self.mark(sid, f"length({x.code})"))
-            # a table holding exactly the sequence 1..n: its size is the border
             xb, xr = self.simple(x)
             n = self.temp()
-            guard = f"{self.cls(xb)} is Table and {xr}.meta is None" if x.ty != TABLE else f"{xr}.meta is None"
-            if x.ty == TABLE and not x.simple:
-                guard = f"{xb} is {xr} and {xr}.meta is None"
-            if _private(e.operand):
-                # no metatable can ever reach it (the test only binds xr)
-                guard = "True" if x.simple else f"{xb} is {xr}"
             # an untyped operand may be a string: len() without a call
             fallback = f"length({xr})" if x.ty == TABLE else f"(len({xr}) if {self.cls(xr)} is bytes else length({xr}))"
-            code = (f"({n} if {guard} and (({n} := len({xr})) == 0 or {n} in {xr} "
-                    f"and {n} + 1 not in {xr}) else {fallback})")
+            code = f"({n} if {self.border_test(x, xb, xr, _private(e.operand), n)} else {fallback})"
             return Expr(self.mark(sid, code))
         if op == "~":
             sid = self.site("bitwise", e.line, desc, desc)
@@ -1937,14 +1938,18 @@ def _folded_int(e: N.Node) -> Optional[int]:
         return e.value if e.value.__class__ is int else None
     if isinstance(e, N.UnOp) and e.op == "-":
         v = _folded_int(e.operand)
-        return None if v is None else ((-v + 2**63) % 2**64) - 2**63
-    if isinstance(e, N.BinOp) and e.op in ("+", "-", "*", "//", "%"):
+        return None if v is None else wrap_int(-v)
+    fold = _INT_FOLDS.get(e.op) if isinstance(e, N.BinOp) else None
+    if fold is not None:
         a, b = _folded_int(e.left), _folded_int(e.right)
         if a is None or b is None or e.op in ("//", "%") and b == 0:
             return None
-        v = a + b if e.op == "+" else a - b if e.op == "-" else a * b if e.op == "*" else a // b if e.op == "//" else a % b
-        return ((v + 2**63) % 2**64) - 2**63
+        return wrap_int(fold(a, b))
     return None
+
+
+# Lua's integer // and % floor like Python's
+_INT_FOLDS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "//": operator.floordiv, "%": operator.mod}
 
 
 def _int_literal(e: N.Node) -> Optional[int]:
