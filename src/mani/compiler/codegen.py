@@ -948,28 +948,25 @@ class CodeGen(NumericTrees):
         a, b, c = self.with_pending(prod)
         sid = self.site("for", s.line)
         step_is_int = c is None or c.ty == INT
+        k = _int_literal(s.step) if s.step is not None else 1
+        step = "" if c is None else f", {c.code}"
+
+        def int_range(limit: str) -> str:
+            """The loop as a Python range (integer start and limit, a
+            literal nonzero step)."""
+            return f"range({a.code}, {limit} {'+' if k > 0 else '-'} 1{step})"
+
         if a.ty == INT and step_is_int and b.ty == INT:
-            k = _int_literal(s.step) if s.step is not None else 1
-            if c is None:
-                it = f"range({a.code}, {b.code} + 1)"
-            elif k is not None and k > 0:
-                it = f"range({a.code}, {b.code} + 1, {c.code})"
-            elif k is not None and k < 0:
-                it = f"range({a.code}, {b.code} - 1, {c.code})"
-            else:
-                it = self.mark(sid, f"forrange({a.code}, {b.code}, {c.code})")
+            it = int_range(b.code) if k else self.mark(sid, f"forrange({a.code}, {b.code}{step})")
             if not v.assigned:  # else the body may store other types in it
                 v.static_type = INT
         else:
-            it = self.mark(sid, f"forrange({a.code}, {b.code}{', ' + c.code if c else ''})")
-            k = _int_literal(s.step) if s.step is not None else 1
-            if a.ty == INT and a.simple and k is not None and k != 0:
+            it = self.mark(sid, f"forrange({a.code}, {b.code}{step})")
+            if a.ty == INT and a.simple and k:
                 # an integer start and step, a limit of unknown type (often
                 # `#t`): an integer limit makes a range without the helper
                 lim = self.temp()
-                end = f"{lim} + 1" if k > 0 else f"{lim} - 1"
-                step = "" if c is None else f", {c.code}"
-                it = f"(range({a.code}, {end}{step}) if ({lim} := {b.code}).__class__ is int else {self.mark(sid, f'forrange({a.code}, {lim}{step})')})"
+                it = f"({int_range(lim)} if ({lim} := {b.code}).__class__ is int else {self.mark(sid, f'forrange({a.code}, {lim}{step})')})"
             if a.ty == INT and step_is_int and not v.assigned:
                 v.static_type = INT
         if v.boxed:
