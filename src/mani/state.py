@@ -260,10 +260,7 @@ class State:
             if err is exc:
                 raise
             raise err from None
-        to_py = interop.to_py
-        if r.__class__ is not tuple:
-            return (r if r.__class__ in PLAIN else to_py(r, self),)
-        return tuple([v if v.__class__ in PLAIN else to_py(v, self) for v in r])
+        return _to_host(self, r)
 
     def _failed(self, exc: BaseException) -> BaseException:
         """The exception a call that raised ``exc`` raises to the host: a
@@ -620,6 +617,11 @@ def call_function(st: State, f: Any, arity: int, args: tuple) -> tuple:
             _tls.rt = prev  # see context.leave
         st._holder = None
         free.append(True)
+    return (r,) if r.__class__ in PLAIN else _to_host(st, r)
+
+
+def _to_host(st: State, r: Any) -> tuple:
+    """The results of a Lua call (one value or a tuple) as the host's tuple."""
     c = r.__class__
     if c in PLAIN:
         return (r,)
