@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .runtime.ops import OpError, border, rawset as _rawset
 from .runtime.trace import lib_function
-from .runtime.values import FUNCTION_TYPES, MAXINT, MININT, Table, Userdata, _BoolKey, lookup_key
+from .runtime.values import FUNCTION_TYPES, MAXINT, MININT, ClassTable, Table, Userdata, _BoolKey, lookup_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from .state import State
@@ -32,7 +32,7 @@ def to_py(v: Any, st: "State") -> Any:
         return v.decode("utf-8", "surrogateescape")
     if v is None or c is bool or c is int or c is float:
         return v
-    if c is Table:
+    if c is Table or c is ClassTable:
         return LuaTable(st, v)
     if c is Userdata:
         return v.obj
@@ -69,7 +69,7 @@ def to_lua(v: Any, st: "State") -> Any:
         return float(v)
     if isinstance(v, str):
         return to_lua(str(v), st)
-    if c is Table or c is Userdata or c in FUNCTION_TYPES and hasattr(v, "__code__") and _is_lua_side(v):
+    if c is Table or c is ClassTable or c is Userdata or c in FUNCTION_TYPES and hasattr(v, "__code__") and _is_lua_side(v):
         return v
     if callable(v):
         return host_function(v, st)
@@ -155,7 +155,7 @@ class LuaTable(MutableMapping):
         k = lookup_key(to_lua(key, self._state))
         if dict.get(self._ref, k) is None:
             raise KeyError(key)
-        dict.pop(self._ref, k)
+        self._ref.pop(k)  # the table's own pop: a ClassTable must see it
 
     def __iter__(self) -> Iterator:
         for k in list(self._ref):

@@ -1757,7 +1757,7 @@ class CodeGen(NumericTrees):
                 code = f"({y} == {k} and {self.cls(y)} is not bool)"
                 return f"{pre}{'not ' if neg else ''}{code}"
         c = self.temp()
-        code = f"({ar} == {br} if ({c} := {self.cls(ar)}) is {self.cls(br)} and {c} is not Table and {c} is not Userdata else eq({ar}, {br}))"
+        code = f"({ar} == {br} if ({c} := {self.cls(ar)}) is {self.cls(br)} and {c} is not Table and {c} is not Userdata and {c} is not ClassTable else eq({ar}, {br}))"
         return f"{pre}{'not ' if neg else ''}{code}"
 
     # conditions (Python truthiness == Lua truthiness)

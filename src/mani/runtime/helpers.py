@@ -19,6 +19,7 @@ SHARED_HELPERS = {
     "tuple": tuple,
     "BaseException": BaseException,
     "Table": values.Table,
+    "ClassTable": values.ClassTable,
     "Userdata": values.Userdata,
     "wrap_int": values.wrap_int,
     "INF": math.inf,

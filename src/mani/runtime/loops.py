@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from .ops import OpError, call_meta1, first, metamethod, mv
-from .values import FUNCTION_TYPES, MAXINT, MININT, Table, _BoolKey, norm_key, str_to_number, type_name
+from .values import FUNCTION_TYPES, MAXINT, MININT, ClassTable, Table, _BoolKey, norm_key, str_to_number, type_name
 
 
 def _for_num(v: Any, what: str) -> Any:
@@ -222,7 +222,7 @@ ipairs_iter: Any = None
 
 
 def ops_index_any(t: Any, k: Any) -> Any:
-    if t.__class__ is Table:
+    if t.__class__ is Table or t.__class__ is ClassTable:
         return t[k]
     if t.__class__ is bytes:
         from .ops import index_other
@@ -231,7 +231,7 @@ def ops_index_any(t: Any, k: Any) -> Any:
     h = metamethod(t, b"__index")
     if h is None:
         raise OpError(f"attempt to index a {type_name(t)} value")
-    if h.__class__ is Table:
+    if h.__class__ is Table or h.__class__ is ClassTable:
         return h[k]
     return call_meta1(h, t, k)
 

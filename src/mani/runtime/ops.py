@@ -20,6 +20,7 @@ from .values import (
     FUNCTION_TYPES,
     MAXINT,
     MININT,
+    ClassTable,
     Table,
     Userdata,
     float_to_int,
@@ -30,6 +31,7 @@ from .values import (
     str_to_number,
     wrap_int,
 )
+from .methods import find_method
 
 
 class OpError(Exception):
@@ -76,7 +78,7 @@ def mv(r: Any) -> tuple:
 
 def metamethod(v: Any, event: bytes) -> Any:
     c = v.__class__
-    if c is Table or c is Userdata:
+    if c is Table or c is Userdata or c is ClassTable:
         mt = v.meta
         if mt is not None:
             return dict.get(mt, event)
@@ -327,7 +329,7 @@ def eq(a: Any, b: Any) -> bool:
     ca, cb = a.__class__, b.__class__
     if ca is bool or cb is bool:
         return False
-    if ca is Table and cb is Table or ca is Userdata and cb is Userdata:
+    if (ca is Table or ca is ClassTable) and (cb is Table or cb is ClassTable) or ca is Userdata and cb is Userdata:
         h = metamethod(a, b"__eq")
         if h is None:
             h = metamethod(b, b"__eq")
@@ -335,7 +337,7 @@ def eq(a: Any, b: Any) -> bool:
             return False
         r = call_meta1(h, a, b)
         return r is not None and r is not False
-    if ca is Table or cb is Table or ca is Userdata or cb is Userdata:
+    if ca is Table or cb is Table or ca is Userdata or cb is Userdata or ca is ClassTable or cb is ClassTable:
         return False
     return a == b
 
@@ -466,7 +468,7 @@ def length(v: Any) -> Any:
     c = v.__class__
     if c is bytes:
         return len(v)
-    if c is Table:
+    if c is Table or c is ClassTable:
         mt = v.meta
         if mt is not None:
             h = dict.get(mt, b"__len")
@@ -489,7 +491,7 @@ def index_other(o: Any, k: Any) -> Any:
         from .context import current
 
         h = dict.get(current().string_meta, b"__index")
-        if h.__class__ is Table:
+        if h.__class__ is Table or h.__class__ is ClassTable:
             return h[lookup_key(k)] if k is not None else None
     raise OpError(f"attempt to index a {obj_type_name(o)} value")
 
@@ -500,25 +502,25 @@ def make_indexers(string_meta: Table) -> tuple:
 
     def index(o: Any, k: Any) -> Any:
         c = o.__class__
-        if c is Table:
+        if c is Table or c is ClassTable:
             return o[lookup_key(k)]  # a nil key misses and reaches __index
         if c is bytes:
             h = dict.get(string_meta, b"__index")
             if h is None:
                 raise OpError("attempt to index a string value", 0)
-            if h.__class__ is Table:
+            if h.__class__ is Table or h.__class__ is ClassTable:
                 return h[lookup_key(k)] if k is not None else None
             return call_meta1(h, o, k)
         if c is Userdata and o.meta is not None:
             h = dict.get(o.meta, b"__index")
             if h is not None:
-                if h.__class__ is Table:
+                if h.__class__ is Table or h.__class__ is ClassTable:
                     return h[lookup_key(k)] if k is not None else None
                 return call_meta1(h, o, k)
         raise OpError(f"attempt to index a {obj_type_name(o)} value", 0)
 
     def setindex(o: Any, k: Any, v: Any) -> None:
-        if o.__class__ is Table:
+        if o.__class__ is Table or o.__class__ is ClassTable:
             # common: a new field of an object whose metatable has no
             # __newindex (the inline fast path only takes existing keys)
             mt = o.meta
@@ -532,7 +534,7 @@ def make_indexers(string_meta: Table) -> tuple:
         first_ = o
         for _ in range(2000):
             c = o.__class__
-            if c is Table:
+            if c is Table or c is ClassTable:
                 mt = o.meta
                 if mt is None or (h := dict.get(mt, b"__newindex")) is None:
                     rawset(o, k, v)
@@ -559,26 +561,17 @@ def make_indexers(string_meta: Table) -> tuple:
 
     def lookup_method(o: Any, k: bytes) -> Any:
         """``o.k`` for a method call ``o:k()``: usually a miss in ``o`` that
-        its metatable's ``__index`` table answers; a Python-level call here
-        is cheaper than the C-to-Python ``__missing__`` call."""
+        its metatable's method cache answers (runtime.methods)."""
         if o.__class__ is Table:
             if k in o:
                 return o[k]
-            # follow __index tables (class chains) without __missing__;
-            # membership tests and subscripts of present keys are cheaper
-            # than dict.get calls
             mt = o.meta
-            if mt is not None and b"__index" in mt:
-                h = mt[b"__index"]
-                if h.__class__ is Table:
-                    if k in h:
-                        return h[k]
-                    mt = h.meta
-                    if mt is not None and b"__index" in mt:
-                        h2 = mt[b"__index"]
-                        if h2.__class__ is Table and k in h2:
-                            return h2[k]
-            return o[k]  # longer chains, functions, misses, errors: the general path
+            if mt is not None:
+                mc = mt.method_cache
+                if k in mc:
+                    return mc[k]
+                return find_method(o, mt, k)
+            return None
         return index(o, k)
 
     _get = dict.get
@@ -587,11 +580,12 @@ def make_indexers(string_meta: Table) -> tuple:
 
 
 def rawset(t: Table, k: Any, v: Any) -> None:
+    # t.pop / t[k] = v, not dict's: a ClassTable must see the write
     k = norm_key(k)
     if v is None:
-        dict.pop(t, k, None)
+        t.pop(k, None)
     else:
-        dict.__setitem__(t, k, v)
+        t[k] = v
 
 
 def rawget(t: Table, k: Any) -> Any:
@@ -611,7 +605,7 @@ def call_n(f: Any, *args: Any) -> Any:
             args = args[: code.co_argcount]
         return f(*args)
     c = f.__class__
-    if c is Table or c is Userdata:
+    if c is Table or c is Userdata or c is ClassTable:
         return f(*args)
     if c in FUNCTION_TYPES:
         return f(*args)

@@ -76,6 +76,11 @@ class Table(dict):
     uid = 0  # per-State number for tostring, assigned on first use
     keys_cache: Any = None  # next()'s key snapshot
 
+    # ``method_cache`` is set only on ClassTables (every metatable is one); a
+    # slot, because method calls read it and a slot read is several times
+    # cheaper than an attribute of a dict subclass.
+    __slots__ = ("__dict__", "method_cache")
+
     __hash__ = object.__hash__  # tables are keys by identity
     # identity, in C (Lua's __eq is ops.eq's job, never Python's ==)
     __eq__ = object.__eq__
@@ -96,7 +101,7 @@ class Table(dict):
         c = key.__class__
         if c is not bool and c is not _BoolKey:
             h = mt.get(b"__index")
-            if h.__class__ is Table:
+            if h.__class__ is ClassTable or h.__class__ is Table:
                 v = h.get(key)
                 if v is not None:
                     return v
@@ -119,7 +124,7 @@ class Table(dict):
             h = dict.get(mt, b"__index")
             if h is None:
                 return None
-            if h.__class__ is Table:
+            if h.__class__ is ClassTable or h.__class__ is Table:
                 v = dict.get(h, raw)
                 if v is not None:
                     return v
@@ -140,6 +145,92 @@ class Table(dict):
 
 
 MAX_TAG_LOOP = 2000
+
+
+class ClassTable(Table):
+    """A table that method lookups are cached through: every metatable, and
+    every table met on a metatable's ``__index`` chain while a method call
+    was resolved (``runtime.methods``). A table turns into one by assigning
+    its ``__class__`` (same layout, so the object stays the same).
+
+    ``method_cache`` (used when the table is a metatable) maps a method name
+    to what ``o:name`` finds for an object ``o`` with this metatable that
+    lacks the field itself. ``dependents`` holds the metatables whose caches looked through
+    this table. Generated code only takes its raw fast paths for tables
+    whose class is exactly ``Table``, so every write to a ClassTable comes
+    through these methods (or through ``set_metatable``), which drop the
+    cache entries the write can change: the written key's, or all of them
+    when ``__index`` is written or the table is cleared."""
+
+    __slots__ = ()
+
+    dependents: Any = ()
+
+    def __setitem__(self, k: Any, v: Any) -> None:
+        dict.__setitem__(self, k, v)
+        self.changed(k)
+
+    def __delitem__(self, k: Any) -> None:
+        dict.__delitem__(self, k)
+        self.changed(k)
+
+    def pop(self, k: Any, *default: Any) -> Any:
+        v = dict.pop(self, k, *default)
+        self.changed(k)
+        return v
+
+    def popitem(self) -> Any:
+        item = dict.popitem(self)
+        self.changed(None)
+        return item
+
+    def clear(self) -> None:
+        dict.clear(self)
+        self.changed(None)
+
+    def update(self, *args: Any, **kw: Any) -> None:
+        dict.update(self, *args, **kw)
+        self.changed(None)
+
+    def setdefault(self, k: Any, default: Any = None) -> Any:
+        v = dict.setdefault(self, k, default)
+        self.changed(k)
+        return v
+
+    def __ior__(self, other: Any) -> "ClassTable":
+        self.update(other)
+        return self
+
+    def changed(self, k: Any) -> None:
+        """Drop what a write of key ``k`` (None: anything, or the metatable)
+        can change in the caches that depend on this table."""
+        if k is None or k == b"__index":
+            for m in self.dependents:
+                m.method_cache.clear()
+        else:
+            for m in self.dependents:
+                m.method_cache.pop(k, None)
+
+
+def as_class_table(t: Table) -> ClassTable:
+    """Make ``t`` a ClassTable (in place), with an empty method cache (used
+    if it is or becomes a metatable), and return it."""
+    if t.__class__ is Table:
+        t.__class__ = ClassTable
+        t.dependents = set()
+        t.method_cache = {}
+    return t  # type: ignore[return-value]
+
+
+def set_metatable(t: Table, mt: Optional[Table]) -> None:
+    """The one way a table's metatable changes. A metatable becomes a
+    ClassTable, so it has a method cache; a change of a ClassTable's own
+    metatable can change any lookup through it."""
+    if mt is not None and mt.__class__ is Table:
+        as_class_table(mt)
+    t.meta = mt
+    if t.__class__ is ClassTable:
+        t.changed(None)
 
 
 class Userdata:
@@ -171,7 +262,7 @@ def type_name(v: Any) -> str:
         return "number"
     if c is bytes:
         return "string"
-    if c is Table:
+    if c is Table or c is ClassTable:
         return "table"
     if c in FUNCTION_TYPES:
         return "function"
@@ -184,7 +275,7 @@ def obj_type_name(v: Any) -> str:
     """The type name error messages use: a table's or userdata's metatable
     ``__name`` when it is a string (``luaT_objtypename``)."""
     c = v.__class__
-    if c is Table or c is Userdata:
+    if c is Table or c is Userdata or c is ClassTable:
         mt = v.meta
         if mt is not None:
             nm = dict.get(mt, b"__name")

@@ -18,6 +18,7 @@ from ..runtime import ops as _ops
 from ..runtime.ops import OpError
 from ..runtime.trace import LIB_CODES, lua_info, site_at, where
 from ..runtime.values import (
+    ClassTable,
     Table,
     float_to_int,
     number_to_str,
@@ -108,7 +109,7 @@ def check_any(args: tuple, n: int, qual: str) -> Any:
 
 
 def check_table(args: tuple, n: int, qual: str) -> Table:
-    if len(args) >= n and args[n - 1].__class__ is Table:
+    if len(args) >= n and ((c := args[n - 1].__class__) is Table or c is ClassTable):
         return args[n - 1]
     raise type_error(args, n, qual, "table")
 

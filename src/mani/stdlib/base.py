@@ -25,12 +25,14 @@ from ..runtime.values import (
     FUNCTION_TYPES,
     MAXINT,
     MININT,
+    ClassTable,
     Table,
     Userdata,
     _BoolKey,
     float_to_int,
     lookup_key,
     number_to_str,
+    set_metatable,
     str_to_number,
     type_name,
     wrap_int,
@@ -64,7 +66,7 @@ def check_int(args: tuple, n: int, fname: str, default: Any = None) -> int:
 # general path)
 _TYPE_NAMES = {
     type(None): b"nil", bool: b"boolean", int: b"number", float: b"number",
-    bytes: b"string", Table: b"table", **{c: b"function" for c in FUNCTION_TYPES},
+    bytes: b"string", Table: b"table", ClassTable: b"table", **{c: b"function" for c in FUNCTION_TYPES},
 }
 
 
@@ -84,7 +86,7 @@ def lua_rawequal(*args: Any) -> bool:
     if a is b:
         return True
     ca, cb = a.__class__, b.__class__
-    if ca is bool or cb is bool or ca is Table or cb is Table or ca is Userdata or cb is Userdata:
+    if ca is bool or cb is bool or isinstance(a, Table) or isinstance(b, Table) or ca is Userdata or cb is Userdata:
         return False
     return a == b
 
@@ -92,7 +94,7 @@ def lua_rawequal(*args: Any) -> bool:
 @lib_function
 def lua_rawlen(*args: Any) -> int:
     v = args[0] if args else None
-    if v.__class__ is Table:
+    if isinstance(v, Table):
         return border(v)
     if v.__class__ is bytes:
         return len(v)
@@ -118,11 +120,11 @@ def lua_rawset(*args: Any) -> Any:
 def lua_setmetatable(*args: Any) -> Any:
     t = check_table(args, 1, "setmetatable")
     mt = args[1] if len(args) > 1 else None
-    if len(args) < 2 or (mt is not None and mt.__class__ is not Table):
+    if len(args) < 2 or (mt is not None and not isinstance(mt, Table)):
         raise type_error(args, 2, "setmetatable", "nil or table")
     if t.meta is not None and dict.get(t.meta, b"__metatable") is not None:
         raise lib_error("cannot change a protected metatable")
-    t.meta = mt
+    set_metatable(t, mt)
     return t
 
 
@@ -365,7 +367,7 @@ def tostring_value(rt: Any, v: Any) -> bytes:
             raise lib_error("'__tostring' must return a string")
         return r
     name = type_name(v)
-    if c is Table or c is Userdata:
+    if c is Table or c is Userdata or c is ClassTable:
         mt = v.meta
         if mt is not None:
             nm = dict.get(mt, b"__name")
@@ -402,7 +404,7 @@ def lua_tostring(*args: Any) -> Any:
 def lua_getmetatable(*args: Any) -> Any:
     v = check_any(args, 1, "getmetatable")
     c = v.__class__
-    if c is Table or c is Userdata:
+    if c is Table or c is Userdata or c is ClassTable:
         mt = v.meta
     elif c is bytes:
         mt = _tls.rt.string_meta

@@ -224,7 +224,7 @@ def lua_require(*args: Any) -> Any:
     if v is not None and v is not False:
         return v
     srch = rt.package[b"searchers"]
-    if srch.__class__ is not Table:
+    if not isinstance(srch, Table):
         raise LibError("'package.searchers' must be a table")
     msg = []
     i = 1
@@ -548,7 +548,7 @@ def make_os(clock: Any) -> Table:
         if not args or args[0] is None:
             return now()
         t = args[0]
-        if t.__class__ is not Table:
+        if not isinstance(t, Table):
             raise type_error(args, 1, "os.time", "table")
         year = _field(t, b"year", -1, 1900) + 1900
         month = _field(t, b"month", -1, 1)

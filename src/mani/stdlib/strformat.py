@@ -236,7 +236,7 @@ def _literal(v: Any, arg: int) -> bytes:
 
 def _pointer(v: Any) -> Any:
     c = v.__class__
-    if c is Table or c is Userdata or c is bytes or type_name(v) in ("function", "thread"):
+    if isinstance(v, Table) or c is Userdata or c is bytes or type_name(v) in ("function", "thread"):
         return current().address(v)
     return None
 

@@ -16,7 +16,7 @@ from ..runtime import ops as _ops
 from ..runtime.ops import first, metamethod
 from .base import lib_error
 from ..runtime.trace import lib_function
-from ..runtime.values import Table, number_to_str, to_number, type_name
+from ..runtime.values import ClassTable, Table, number_to_str, to_number, type_name
 from . import strformat, strpack
 from .patterns import _cache as _pattern_cache
 from .patterns import (
@@ -467,7 +467,7 @@ def str_gsub(*args: Any) -> Any:
     elif tr is int or tr is float:
         repl = number_to_str(repl)
         kind = 0
-    elif tr is Table:
+    elif tr is Table or tr is ClassTable:
         kind = 1
     elif type_name(repl) == "function":
         kind = 2

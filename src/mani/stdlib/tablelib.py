@@ -29,6 +29,7 @@ from ..runtime.trace import lib_function
 from ..runtime.values import (
     MAXINT,
     FUNCTION_TYPES,
+    ClassTable,
     Table,
     Userdata,
     float_to_int,
@@ -59,14 +60,14 @@ from .args import (  # noqa: E402 - shared with the other libraries
 
 def geti(t: Any, i: int) -> Any:
     """``lua_geti``: ``t[i]`` honouring ``__index``."""
-    if t.__class__ is Table:
+    if t.__class__ is Table or t.__class__ is ClassTable:
         return t[i]
     if t.__class__ is bytes:
         sm = current().string_meta
         h = dict.get(sm, b"__index") if sm is not None else None
         if h is None:
             raise OpError("attempt to index a string value")
-        if h.__class__ is Table:
+        if h.__class__ is Table or h.__class__ is ClassTable:
             return h[i]
         return call_meta1(h, t, i)
     return loops.ops_index_any(t, i)
@@ -76,7 +77,7 @@ def setindex(o: Any, k: Any, v: Any) -> None:
     """``o[k] = v`` honouring ``__newindex`` (like the State's setindex)."""
     for _ in range(2000):
         c = o.__class__
-        if c is Table:
+        if c is Table or c is ClassTable:
             mt = o.meta
             if mt is None:
                 rawset(o, k, v)
@@ -98,7 +99,7 @@ def setindex(o: Any, k: Any, v: Any) -> None:
             h = dict.get(o.meta, b"__newindex")
         else:
             raise OpError(f"attempt to index a {type_name(o)} value")
-        if h.__class__ is Table:
+        if h.__class__ is Table or h.__class__ is ClassTable:
             o = h
             continue
         h(o, k, v)
@@ -146,7 +147,7 @@ def check_tab(args: tuple, n: int, qual: str, what: int) -> Any:
     metamethods the function needs."""
     v = args[n - 1] if len(args) >= n else None
     c = v.__class__
-    if c is Table:
+    if c is Table or c is ClassTable:
         return v
     mt = None
     if c is Userdata:
