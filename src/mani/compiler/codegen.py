@@ -1269,7 +1269,7 @@ class CodeGen(NumericTrees):
             ob, o = self.simple(obj)
             key = repr(e.name)
             isid = self.site("index", e.line, self.describe(e.obj))
-            fn = self.mark(isid, f"lookup_method({ob}, {key})")
+            fn = self.mark(isid, self.method_lookup(ob, o, key))
             args = self.args_code(e.args)
             sid = self.site(kind, e.line, self.method_name(e))
             if self.needs_call_n(e.args, 1):
@@ -1281,6 +1281,14 @@ class CodeGen(NumericTrees):
         if self.needs_call_n(e.args) and not self.callee_takes(e, None if e.args and is_multi(e.args[-1]) else len(e.args)):
             return self.mark(sid, f"call_n({fn.code}{', ' + args if args else ''})")
         return self.mark(sid, f"{fn.code}({args})")
+
+    def method_lookup(self, ob: str, o: str, key: str) -> str:
+        """``o.key`` for a method call (``ob`` binds ``o``): a plain table
+        without the field whose metatable's method cache has it, inline;
+        anything else through ``lookup_method`` (runtime.methods)."""
+        m, mc = self.temp(), self.temp()
+        return (f"({mc}[{key}] if {self.cls(ob)} is Table and {key} not in {o} and ({m} := {o}.meta) is not None"
+                f" and {key} in ({mc} := {m}.method_cache) else lookup_method({o}, {key}))")
 
     @staticmethod
     def stable(e: N.Node) -> bool:
@@ -1322,7 +1330,7 @@ class CodeGen(NumericTrees):
             obj = self.ex(e.obj)
             o = held(e.obj, obj.code, obj.simple)
             isid = self.site("index", e.line, self.describe(e.obj))
-            callee = held(None, self.mark(isid, f"lookup_method({o}, {e.name!r})"), False)
+            callee = held(None, self.mark(isid, self.method_lookup(o, o, repr(e.name))), False)
             lead.append(o)
             desc = self.method_name(e)
         else:
