@@ -773,25 +773,40 @@ class CodeGen(NumericTrees):
             self.emit(f"{tmp} = {vcode}")
             vcode = tmp
         nonnil = val.ty in NON_NIL
-        # raw store when there is no metatable or the key is already present
-        # (then __newindex does not apply)
+        # raw store when __newindex does not apply: the key is present, or
+        # the table has no metatable or one without __newindex
         conds = []
         target = types.unparen(t.obj) if isinstance(t, N.Index) else None
         if not _private(target):
-            meta_ok = f"({o}.meta is None or {k} in {o})"
+            m = self.temp()
+            no_meta, no_hook = f"({m} := {o}.meta) is None", f"b'__newindex' not in {m}"
+            meta_ok = f"({no_meta} or {k} in {o} or {no_hook})"
             if key.ty == STR and isinstance(target, N.Name) and target.name == "self":
                 # an object updating its own field: it has a metatable (its
                 # class) and usually the field already
-                meta_ok = f"({k} in {o} or {o}.meta is None)"
+                meta_ok = f"({k} in {o} or {no_meta} or {no_hook})"
             conds.append(meta_ok if obj.ty == TABLE else f"{self.cls(o)} is Table and {meta_ok}")
-        if not nonnil:
-            conds.append(f"{vcode} is not None")
         if key.ty not in (STR, INT):
             conds.append(f"((_k := {self.cls(k)}) is int or _k is bytes)")
-        if not conds:  # a table nobody else sees, a non-nil value, a plain key
+        if nonnil and not conds:  # a table nobody else sees, a non-nil value, a plain key
             self.emit(f"{o}[{k}] = {vcode}")
             return
-        self.emit(f"if {' and '.join(conds)}: {o}[{k}] = {vcode}")
+        if nonnil:
+            self.emit(f"if {' and '.join(conds)}: {o}[{k}] = {vcode}")
+        elif vcode == "None":
+            if not conds:
+                self.emit(f"{o}.pop({k}, None)")
+                return
+            self.emit(f"if {' and '.join(conds)}: {o}.pop({k}, None)")
+        elif not conds:
+            self.emit(f"if {vcode} is not None: {o}[{k}] = {vcode}")
+            self.emit(f"else: {o}.pop({k}, None)")
+            return
+        else:
+            # assigning nil deletes the key
+            self.emit(f"if {' and '.join(conds)}:")
+            self.emit(f"    if {vcode} is not None: {o}[{k}] = {vcode}")
+            self.emit(f"    else: {o}.pop({k}, None)")
         self.emit(f"else: {self.mark(sid, f'setindex({o}, {k}, {vcode})')}")
 
     def s_CallStat(self, s: N.CallStat) -> None:
