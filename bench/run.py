@@ -207,7 +207,7 @@ def find_luajit():
 
 
 class ManiEngine:
-    def __init__(self, budget: bool):
+    def __init__(self, budget: bool, meter: bool = True):
         # Prefer the in-repo sources (src/ layout) over any installed copy.
         if os.path.isdir(os.path.join(SRC_DIR, "mani")) and SRC_DIR not in sys.path:
             sys.path.insert(0, SRC_DIR)
@@ -217,11 +217,19 @@ class ManiEngine:
         self.budget = budget
         self.engine = mani.Engine()  # AttributeError if the package is a stub
         self.programs = {}
+        self.compile = self.engine.compile
+        if not meter:
+            # the private switch that leaves every meter update out of the
+            # generated code, to measure what metering costs (not public:
+            # every run through the API is metered)
+            from mani.engine import _compile_program
+
+            self.compile = lambda src, name: _compile_program(self.engine, src, name, metered=False)
 
     def once(self, name, src, n):
         prog = self.programs.get(name)
         if prog is None:
-            prog = self.programs[name] = self.engine.compile(src, name=name + ".lua")
+            prog = self.programs[name] = self.compile(src, name=name + ".lua")
         st = self.engine.new_state()
         if self.budget:
             st.set_cost_budget(COST_BUDGET)
@@ -259,7 +267,9 @@ def main(argv=None):
     ap.add_argument("--scale", type=float, default=1.0, metavar="F",
                     help="scale each workload's default n by F (default 1.0)")
     ap.add_argument("--no-budget", action="store_true",
-                    help="run mani without a cost budget (metering off)")
+                    help="run mani without a cost budget (the code still meters)")
+    ap.add_argument("--no-meter", action="store_true",
+                    help="compile mani's code without meter updates, to measure what metering costs")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON to FILE")
     ap.add_argument("--list", action="store_true", help="list workloads and default n, then exit")
     ap.add_argument("--no-lua", action="store_true", help="skip the lupa Lua 5.4 / LuaJIT columns")
@@ -286,7 +296,7 @@ def main(argv=None):
     mani_engine = None
     if not args.no_mani:
         try:
-            mani_engine = ManiEngine(budget=not args.no_budget)
+            mani_engine = ManiEngine(budget=not args.no_budget, meter=not args.no_meter)
         except Exception as exc:  # ImportError, AttributeError on a stub, ...
             notes.append(f"mani unavailable: {first_line(exc)}")
     lua_engine = jit_engine = None
@@ -314,7 +324,9 @@ def main(argv=None):
         return "  ".join(out).rstrip()
 
     print(f"mani benchmarks: repeat={args.repeat} scale={args.scale} "
-          f"budget={'off' if args.no_budget else 'on'}  python {platform.python_version()}"
+          f"budget={'off' if args.no_budget else 'on'}"
+          + ("  meter=off" if args.no_meter else "")
+          + f"  python {platform.python_version()}"
           + (f"  luajit via {jit_label}" if jit_engine else ""))
     for note in notes:
         print(note)

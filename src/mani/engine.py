@@ -134,27 +134,7 @@ class Engine:
 
     def compile(self, source: Any, name: Optional[str] = None) -> Program:
         """Compile a chunk. Raises ``LuaSyntaxError`` on bad input."""
-        if isinstance(source, str):
-            src = source.encode("utf-8", "surrogateescape")
-        elif isinstance(source, (bytes, bytearray, memoryview)):
-            src = bytes(source)
-        else:
-            raise TypeError(f"Lua source must be str or bytes, not {type(source).__name__}")
-        if src.startswith(b"\x1bLua"):
-            raise LuaSyntaxError(f"{chunk_display_name(name, src)}: attempt to load a binary chunk (mode is 't')", 0)
-        display = chunk_display_name(name, src)
-        chunk = parse(src, display)
-        resolve(chunk)
-        pysrc, scope_costs = codegen.generate(chunk, self._cost_model)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # e.g. b"x"[b"y"] is legal Lua
-                module = compile(pysrc, display, "exec")
-        except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
-            raise LuaSyntaxError(f"{display}: chunk too complex ({exc})", 0) from None
-        outer = next(c for c in module.co_consts if isinstance(c, CodeType))
-        chunk_code = next(c for c in outer.co_consts if isinstance(c, CodeType))
-        return Program(display, self._fingerprint, pysrc, chunk_code, scope_costs)
+        return _compile_program(self, source, name, metered=True)
 
     def new_state(self, callbacks: Any = None) -> "Any":
         global _State
@@ -165,3 +145,30 @@ class Engine:
     def analyze_cost(self, program: Program) -> costs.ScopeCost:
         """Static costs of a Program, one ScopeCost per function."""
         return program._costs
+
+
+def _compile_program(engine: Engine, source: Any, name: Optional[str], metered: bool) -> Program:
+    """Engine.compile. ``metered=False`` generates code without any meter
+    update: only for ``bench/run.py --no-meter``, which measures what
+    metering costs. No public API reaches it (every run is metered)."""
+    if isinstance(source, str):
+        src = source.encode("utf-8", "surrogateescape")
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        src = bytes(source)
+    else:
+        raise TypeError(f"Lua source must be str or bytes, not {type(source).__name__}")
+    if src.startswith(b"\x1bLua"):
+        raise LuaSyntaxError(f"{chunk_display_name(name, src)}: attempt to load a binary chunk (mode is 't')", 0)
+    display = chunk_display_name(name, src)
+    chunk = parse(src, display)
+    resolve(chunk)
+    pysrc, scope_costs = codegen.generate(chunk, engine._cost_model, metered)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. b"x"[b"y"] is legal Lua
+            module = compile(pysrc, display, "exec")
+    except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
+        raise LuaSyntaxError(f"{display}: chunk too complex ({exc})", 0) from None
+    outer = next(c for c in module.co_consts if isinstance(c, CodeType))
+    chunk_code = next(c for c in outer.co_consts if isinstance(c, CodeType))
+    return Program(display, engine._fingerprint, pysrc, chunk_code, scope_costs)

@@ -105,9 +105,12 @@ class FuncGen:
 
 
 class CodeGen(NumericTrees):
-    def __init__(self, chunkname: str, model: costs.CostModel, nodes: BodyNodes):
+    def __init__(self, chunkname: str, model: costs.CostModel, nodes: BodyNodes, metered: bool = True):
         self.chunkname = chunkname
         self.model = model
+        # False only for measuring what metering costs (engine._compile_program
+        # with metered=False, used by bench/run.py --no-meter): no charges
+        self.metered = metered
         self.nodes = nodes  # nodes below any node, from one walk of the chunk
         self.lines: list[str] = []
         self.linemap: list[int] = []
@@ -132,6 +135,12 @@ class CodeGen(NumericTrees):
     def emit(self, text: str, line: Optional[int] = None) -> None:
         self.lines.append("    " * self.indent + text)
         self.linemap.append(self.cur_line if line is None else line)
+
+    def charge(self, amount: str, line: Optional[int] = None) -> None:
+        """A check point: charge ``amount`` (Python source of an int) to the
+        meter and stop if the slice is used up."""
+        if self.metered:
+            self.emit(f"if (_B := _B - {amount}) < 0: budget_out()", line)
 
     def cls(self, code: str) -> str:
         """``code.__class__``, or the variable caching it (see cache_class)."""
@@ -223,7 +232,7 @@ class CodeGen(NumericTrees):
         doc_at = len(self.lines)
         self.emit("pass")  # replaced by the docstring
         self.emit("pass")  # replaced by the nonlocal declaration
-        self.emit(f"if (_B := _B - {sc.entry}) < 0: budget_out()", fn.line)
+        self.charge(str(sc.entry), fn.line)
         self.fn.init_at = len(self.lines)  # where _preinit puts jump flags
         for v in fn.param_vars:
             if v.boxed:
@@ -820,7 +829,7 @@ class CodeGen(NumericTrees):
         c = costs.loop_cost(self.model, body)
         if not self.second_variant:
             self.scope_costs[-1].loops.append((line, c))
-        self.emit(f"if (_B := _B - {c}) < 0: budget_out()", line)
+        self.charge(str(c), line)
 
     def loop_info(self, body: N.Block) -> dict:
         info = {"kind": "loop", "scope": body.scope}
@@ -1001,7 +1010,7 @@ class CodeGen(NumericTrees):
             if count is not None and count <= 64:
                 # a short loop with constant bounds: one check for all of it
                 if count:
-                    self.emit(f"if (_B := _B - {count * cost}) < 0: budget_out()", s.line)
+                    self.charge(str(count * cost), s.line)
                 self.emit(f"for {loopvar} in {it}:", s.line)
                 self.fn.loop_stack.append(info)
                 self.indent += 1
@@ -1011,17 +1020,21 @@ class CodeGen(NumericTrees):
                 self.indent -= 1
                 self.fn.loop_stack.pop()
                 return
-            ch = self.temp()
-            self.emit(f"for {ch} in chunks({it}):", s.line)
-            self.indent += 1
-            self.emit(f"if (_B := _B - len({ch}) * {cost}) < 0: budget_out()", s.line)
-            self.emit(f"for {loopvar} in {ch}:", s.line)
+            nest = 0
+            if self.metered:
+                ch = self.temp()
+                self.emit(f"for {ch} in chunks({it}):", s.line)
+                self.indent += 1
+                nest = 1
+                self.charge(f"len({ch}) * {cost}", s.line)
+                it = ch
+            self.emit(f"for {loopvar} in {it}:", s.line)
             self.fn.loop_stack.append(info)
             self.indent += 1
             for p in prologue:
                 self.emit(p)
             self.block(s.body.stmts)
-            self.indent -= 2
+            self.indent -= 1 + nest
             self.fn.loop_stack.pop()
             return
         self.emit(f"for {loopvar} in {it}:", s.line)
@@ -2099,10 +2112,11 @@ def finish(gen: CodeGen) -> str:
     return "\n".join(clean) + "\n"
 
 
-def generate(chunk: N.Chunk, model: costs.CostModel) -> tuple:
-    """Return (Python source text, scope costs) for a resolved chunk."""
+def generate(chunk: N.Chunk, model: costs.CostModel, metered: bool = True) -> tuple:
+    """Return (Python source text, scope costs) for a resolved chunk.
+    ``metered=False`` leaves out every charge (only to measure metering)."""
     nodes = BodyNodes(chunk)
     mark_private_tables(nodes.bodies)
-    gen = CodeGen(chunk.source_name, model, nodes)
+    gen = CodeGen(chunk.source_name, model, nodes, metered)
     gen.chunk(chunk)
     return finish(gen), gen.scope_costs[0]
