@@ -39,6 +39,7 @@ from ..runtime.values import wrap_int
 from ..syntax import nodes as N
 from ..syntax.resolve import Var
 from . import costs, types
+from .callcharge import CallCharges
 from .numtrees import TREE_OPS, NumericTrees
 from .private_tables import mark_private_tables
 from .subtrees import BodyNodes
@@ -111,6 +112,7 @@ class CodeGen(NumericTrees):
         # False only for measuring what metering costs (engine._compile_program
         # with metered=False, used by bench/run.py --no-meter): no charges
         self.metered = metered
+        self.calls: CallCharges = None  # type: ignore[assignment]  # set by chunk()
         self.nodes = nodes  # nodes below any node, from one walk of the chunk
         self.lines: list[str] = []
         self.linemap: list[int] = []
@@ -136,10 +138,10 @@ class CodeGen(NumericTrees):
         self.lines.append("    " * self.indent + text)
         self.linemap.append(self.cur_line if line is None else line)
 
-    def charge(self, amount: str, line: Optional[int] = None) -> None:
-        """A check point: charge ``amount`` (Python source of an int) to the
-        meter and stop if the slice is used up."""
-        if self.metered:
+    def charge(self, amount, line: Optional[int] = None) -> None:
+        """A check point: charge ``amount`` (an int, or Python source of
+        one) to the meter and stop if the slice is used up."""
+        if self.metered and amount != 0:
             self.emit(f"if (_B := _B - {amount}) < 0: budget_out()", line)
 
     def cls(self, code: str) -> str:
@@ -191,6 +193,7 @@ class CodeGen(NumericTrees):
         self.indent += 1
         self.emit("_B = None")
         self.emit("def __chunk__(_ENV):")
+        self.calls = CallCharges(chunk, self.model)
         self.indent += 1
         root = costs.ScopeCost("main chunk", 0, 0)
         self.scope_costs.append(root)
@@ -232,7 +235,9 @@ class CodeGen(NumericTrees):
         doc_at = len(self.lines)
         self.emit("pass")  # replaced by the docstring
         self.emit("pass")  # replaced by the nonlocal declaration
-        self.charge(str(sc.entry), fn.line)
+        # a direct function's callers charge its entry (compiler/callcharge.py)
+        entry = 0 if self.calls.is_direct(fn) else sc.entry
+        self.charge(entry + self.calls.at_start(fn.body), fn.line)
         self.fn.init_at = len(self.lines)  # where _preinit puts jump flags
         for v in fn.param_vars:
             if v.boxed:
@@ -461,6 +466,7 @@ class CodeGen(NumericTrees):
     # --------------------------------------------------------- statements
     def stmt(self, s: N.Node) -> None:
         self.cur_line = s.line
+        self.charge(self.calls.before(s), s.line)  # calls of direct functions
         gen = getattr(self, "s_" + type(s).__name__)
         if isinstance(s, (N.While, N.Repeat, N.NumericFor)) and not self.loop_spec:
             spec = types.loop_int_speculation(s, self.fn.node, self.nodes.of(s))
@@ -829,7 +835,7 @@ class CodeGen(NumericTrees):
         c = costs.loop_cost(self.model, body)
         if not self.second_variant:
             self.scope_costs[-1].loops.append((line, c))
-        self.charge(str(c), line)
+        self.charge(c + self.calls.at_start(body), line)
 
     def loop_info(self, body: N.Block) -> dict:
         info = {"kind": "loop", "scope": body.scope}
@@ -1006,11 +1012,12 @@ class CodeGen(NumericTrees):
             cost = costs.loop_cost(self.model, s.body)
             if not self.second_variant:
                 self.scope_costs[-1].loops.append((s.line, cost))
+            cost += self.calls.at_start(s.body)  # calls of direct functions
             count = _static_count(s)
             if count is not None and count <= 64:
                 # a short loop with constant bounds: one check for all of it
                 if count:
-                    self.charge(str(count * cost), s.line)
+                    self.charge(count * cost, s.line)
                 self.emit(f"for {loopvar} in {it}:", s.line)
                 self.fn.loop_stack.append(info)
                 self.indent += 1
