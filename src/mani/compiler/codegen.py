@@ -350,12 +350,13 @@ class CodeGen(NumericTrees):
             else:
                 segments[-1].append(s)
         tgt = self.temp()
-        info = {"kind": "dispatch", "var": tgt, "labels": seg_of_label}
+        info = {"kind": "dispatch", "var": tgt, "labels": seg_of_label, "segments": segments}
         self.emit(f"{tgt} = 0")
         self.emit("while True:")
         self.indent += 1
         self.fn.loop_stack.append(info)
         for k, seg in enumerate(segments):
+            info["at"] = k  # the segment being generated (see goto_stmt)
             if k == 0 and not seg:
                 continue
             self.emit(f"if {tgt} <= {k}:")
@@ -405,7 +406,10 @@ class CodeGen(NumericTrees):
             # Lua forbids a label that repeats one visible around it, so the
             # innermost enclosing dispatch block with that name is the target
             if info["kind"] == "dispatch" and g.label in info["labels"]:
-                self._goto(i, info["labels"][g.label])
+                seg = info["labels"][g.label]
+                if seg <= info["at"]:
+                    self.meter_goto(info["segments"][seg:], g.line)
+                self._goto(i, seg)
                 return
             if info["kind"] == "loop" and info.get("continue_label") == g.label and info.get("scope") is target_block:
                 if i == len(stack) - 1:
@@ -836,6 +840,15 @@ class CodeGen(NumericTrees):
         if not self.second_variant:
             self.scope_costs[-1].loops.append((line, c))
         self.charge(c + self.calls.at_start(body), line)
+
+    def meter_goto(self, segments: list, line: int) -> None:
+        """A goto back to a label of an enclosing block runs that block's
+        statements from the label on again: a loop iteration, metered like
+        one (without this, ``::a:: goto a`` ran forever under any budget)."""
+        c = costs.goto_cost(self.model, [s for seg in segments for s in seg])
+        if not self.second_variant:
+            self.scope_costs[-1].loops.append((line, c))
+        self.charge(c, line)
 
     def loop_info(self, body: N.Block) -> dict:
         info = {"kind": "loop", "scope": body.scope}

@@ -8,6 +8,12 @@ an ``if`` included, nested loops and functions excluded: they charge
 themselves). The charge is a compile-time constant, so metering costs one
 subtraction and one comparison per check point, and the same code always
 costs the same.
+
+A goto back to a label is a loop iteration: it charges ``loop`` plus the
+statements from the label to the end of its block. The entry of a local
+function that is only ever called directly is charged by its callers
+(compiler/callcharge.py): the same amount per call, at an earlier check
+point.
 """
 
 from __future__ import annotations
@@ -51,8 +57,12 @@ _LOOPS = (N.While, N.Repeat, N.NumericFor, N.GenericFor)
 
 def region_statements(block: N.Block) -> int:
     """Statements of a block's straight-line region (see module docstring)."""
+    return _statements(block.stmts)
+
+
+def _statements(stmts: list) -> int:
     n = 0
-    stack = [block]
+    stack = [N.Block(stmts, 0)]
     while stack:
         b = stack.pop()
         for s in b.stmts:
@@ -74,3 +84,9 @@ def entry_cost(model: CostModel, fn: N.Function) -> int:
 
 def loop_cost(model: CostModel, body: N.Block) -> int:
     return model.loop + model.statement * region_statements(body)
+
+
+def goto_cost(model: CostModel, stmts: list) -> int:
+    """A goto back to a label: an iteration over the statements from the
+    label to the end of its block."""
+    return model.loop + model.statement * _statements(stmts)
