@@ -31,8 +31,6 @@ from __future__ import annotations
 from ..syntax import nodes as N
 from . import costs
 
-_LOOPS = (N.While, N.Repeat, N.NumericFor, N.GenericFor)
-
 
 class CallCharges:
     """Where the entry costs of direct functions are charged in a chunk.
@@ -46,7 +44,8 @@ class CallCharges:
         self.candidates: dict = {}  # Var -> LocalFunction node
         self.disqualified: set = set()
         self.sites: list = []  # (statement, region body or None, merged?, callee Var)
-        self._find_candidates(chunk.func.body)
+        # one walk in source order: a local function's declaration comes
+        # before every use of it
         self._function(chunk.func)
         self.direct = {v for v in self.candidates if v not in self.disqualified}
         self._direct_fns = {id(self.candidates[v].func) for v in self.direct}
@@ -72,38 +71,46 @@ class CallCharges:
         return self._before.get(id(stmt), 0)
 
     # ------------------------------------------------------------ analysis
-    def _find_candidates(self, block: N.Block) -> None:
-        from .subtrees import walk
-
-        for n in walk(block, into_functions=True):
-            if isinstance(n, N.LocalFunction) and not n.var.assigned and not n.var.boxed:
-                self.candidates[n.var] = n
-
     def _function(self, fn: N.Function) -> None:
         self._region(fn.body)
 
-    def _region(self, body: N.Block) -> None:
+    def _region(self, body: N.Block) -> bool:
         """A function or loop body: its statements are charged at its check
-        point while they are always reached from it."""
+        point while they are always reached from it, that is until a label
+        (a goto may run what follows again) or a statement that may leave
+        the region. Returns whether a statement in it may leave."""
         reached = True
+        leaves = False
         for s in body.stmts:
             if isinstance(s, N.Label):
-                reached = False  # a goto may run what follows again
-                continue
-            self._stmt(s, body if reached else None)
-            if reached and _may_leave(s):
                 reached = False
+                continue
+            if self._stmt(s, body if reached else None):
+                reached = False
+                leaves = True
+        return leaves
 
-    def _block(self, body: N.Block) -> None:
+    def _block(self, body: N.Block) -> bool:
         """A block that is not a region (if branch, do block)."""
+        leaves = False
         for s in body.stmts:
-            self._stmt(s, None)
+            leaves = self._stmt(s, None) or leaves
+        return leaves
 
-    def _stmt(self, s: N.Node, region) -> None:
+    def _stmt(self, s: N.Node, region) -> bool:
         """``region``: the region body whose check point charges this
-        statement's calls, or None (charged just before the statement)."""
+        statement's calls, or None (charged just before the statement).
+        Returns whether the statement may leave its region: a return, break
+        or goto in it (nested functions left out; a break in a nested loop
+        counts too, which only makes the merge more cautious)."""
         ex = lambda e, ok=True: self._expr(e, s, region, ok)  # noqa: E731
-        if isinstance(s, (N.Local, N.Return)):
+        if isinstance(s, N.Return):
+            for e in s.exprs:
+                ex(e)
+            return True
+        if isinstance(s, (N.Break, N.Goto)):
+            return True
+        if isinstance(s, N.Local):
             for e in s.exprs:
                 ex(e)
         elif isinstance(s, N.Assign):
@@ -114,31 +121,36 @@ class CallCharges:
         elif isinstance(s, N.CallStat):
             ex(s.call)
         elif isinstance(s, N.LocalFunction):
+            if not s.var.assigned and not s.var.boxed:
+                self.candidates[s.var] = s
             self._function(s.func)
         elif isinstance(s, N.If):
+            leaves = False
             for i, (cond, body) in enumerate(s.tests):
                 ex(cond, i == 0)  # an elseif condition may not run
-                self._block(body)
+                leaves = self._block(body) or leaves
             if s.orelse is not None:
-                self._block(s.orelse)
+                leaves = self._block(s.orelse) or leaves
+            return leaves
         elif isinstance(s, N.Do):
-            self._block(s.body)
+            return self._block(s.body)
         elif isinstance(s, N.While):
             ex(s.cond, False)  # runs once more than the body
-            self._region(s.body)
+            return self._region(s.body)
         elif isinstance(s, N.Repeat):
-            self._region(s.body)
+            leaves = self._region(s.body)
             ex(s.cond, False)
+            return leaves
         elif isinstance(s, N.NumericFor):
             for e in (s.start, s.stop, s.step):
                 if e is not None:
                     ex(e)
-            self._region(s.body)
+            return self._region(s.body)
         elif isinstance(s, N.GenericFor):
             for e in s.exprs:
                 ex(e)
-            self._region(s.body)
-        # Break, Goto, Label: no expressions
+            return self._region(s.body)
+        return False
 
     def _expr(self, e: N.Node, stmt: N.Node, region, ok: bool) -> None:
         """``ok``: the expression runs whenever its statement does."""
@@ -179,11 +191,3 @@ class CallCharges:
             self._expr(e.expr, stmt, region, ok)
         # literals and varargs: nothing
 
-
-def _may_leave(s: N.Node) -> bool:
-    """May statement ``s`` leave its region (so that what follows it is not
-    always reached)? Any return, break or goto inside it, nested functions
-    left out."""
-    from .subtrees import walk
-
-    return any(isinstance(n, (N.Return, N.Break, N.Goto)) for n in walk(s))
