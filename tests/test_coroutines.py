@@ -423,8 +423,8 @@ def test_coroutine_of_another_state_runs_in_its_own_state():
 
 
 def test_state_using_its_main_coroutine_is_freed():
-    # the main coroutine object is kept per State in a weak-keyed table: it
-    # must not keep its State alive
+    # the main coroutine object is kept by the State's runtime: it must not
+    # keep its State alive
     import weakref
 
     engine = mani.Engine()

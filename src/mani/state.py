@@ -38,6 +38,9 @@ _getcurrent = greenlet.getcurrent
 _NAMED_MAX = 64  # names State.call remembers
 _rawget = dict.get
 _tls = context._tls
+# exits that leave a call as they are (not turned into a LuaError);
+# GeneratorExit unwinds an abandoned coroutine (runtime.coroutines)
+_PASS_THROUGH = (KeyboardInterrupt, SystemExit, greenlet.GreenletExit, GeneratorExit)
 
 
 def _main_greenlet(g: Any) -> Any:
@@ -72,7 +75,7 @@ class _Runtime:
     public State API)."""
 
     __slots__ = ("state", "string_meta", "meter", "next_uid", "func_ids", "callbacks", "engine",
-                 "loaded", "preload", "package", "gc_options")
+                 "loaded", "preload", "package", "gc_options", "main_co", "live")
 
     def __init__(self, state: "State", engine: Engine, callbacks: HostCallbacks):
         self.state = state
@@ -87,6 +90,8 @@ class _Runtime:
         self.preload: Any = None
         self.package: Any = None
         self.gc_options: Any = None
+        self.main_co: Any = None  # coroutine.running() outside coroutines (runtime.coroutines)
+        self.live: Any = None  # the coroutines started and not dead (a set, made on first use)
 
     def address(self, v: Any) -> bytes:
         """A per-State id in place of a memory address (deterministic)."""
@@ -266,7 +271,7 @@ class State:
         """The exception a call that raised ``exc`` raises to the host: a
         LuaError (reported to ``on_error`` when it leaves the outermost
         call), or ``exc`` itself for exits that are not errors."""
-        if isinstance(exc, (KeyboardInterrupt, SystemExit, greenlet.GreenletExit)):
+        if isinstance(exc, _PASS_THROUGH):
             return exc
         err = to_lua_error(exc)
         if err.state is None:

@@ -53,18 +53,25 @@ returns ``false, "cannot resume a coroutine suspended in another thread
 ..."`` (``wrap`` raises it, ``close`` raises a similar error). A coroutine
 that has not started yet can be resumed on any thread.
 
-**Garbage.** The cycle collector cannot see the frames of a suspended
-greenlet, and those of a suspended coroutine always refer back to it, so a
-coroutine abandoned while suspended is not freed (nor what it refers to:
-usually its whole State). When greenlet does unwind one (GreenletExit
-thrown into it), ``coroutine.yield`` turns that into ``GeneratorExit`` so
-that no ``<close>`` handler and no ``pcall`` runs Lua code then (reference
-Lua does not close collected coroutines either).
+**Lifetime.** The cycle collector cannot see the frames of a suspended
+greenlet: whatever they refer to stays alive, and they always refer to
+their State (its globals, its library functions). So nothing a suspended
+coroutine's frames can reach may be what decides when it dies. A Lua value
+of type "thread" is therefore a small handle, ``Coroutine``, and the
+coroutine's state is a ``_Co`` that the greenlet, its frames and other
+coroutines refer to; a ``_Co`` knows its handle only through a weak
+reference. When Lua code can no longer reach the handle it is freed (by
+reference counting, or by the collector when it sits in a cycle of
+ordinary objects), and its ``__del__`` unwinds the suspended greenlet at
+once (``abandon``). Unwinding throws
+``GeneratorExit``: no ``<close>`` handler and no ``pcall`` runs Lua code
+then, as reference Lua does not close collected coroutines either. A
+coroutine that holds its own handle (``coroutine.running()`` kept in a
+local, or in a table its frames reach) keeps itself alive.
 """
 
 from __future__ import annotations
 
-import threading
 import weakref
 from threading import get_ident
 from typing import Any
@@ -117,7 +124,7 @@ class _Closed:
 
 
 class _CoGreenlet(greenlet.greenlet):
-    """The greenlet of a coroutine (knows its Coroutine; a slot is read
+    """The greenlet of a coroutine (knows its ``_Co``; a slot is read
     faster than an attribute in the instance dict)."""
 
     __slots__ = ("co",)
@@ -133,15 +140,16 @@ class _Outside:
 _OUTSIDE = _Outside()
 
 
-class Coroutine:
-    """A Lua coroutine (type "thread")."""
+class _Co:
+    """The state of a coroutine: what its greenlet, its frames and other
+    coroutines refer to (never its handle, see "Lifetime" above)."""
 
     __slots__ = (
-        "fn", "rt", "status", "glet", "thread", "error", "depth", "closing", "is_main", "uid",
-        "resumer", "back", "under", "into", "home", "__weakref__",
+        "fn", "rt", "status", "glet", "thread", "error", "depth", "closing", "is_main", "handle",
+        "resumer", "back", "under", "into",
     )
 
-    def __init__(self, fn: Any, rt: Any, is_main: bool = False):
+    def __init__(self, fn: Any, rt: Any, is_main: bool):
         self.fn = fn
         self.rt = rt
         self.status = RUNNING if is_main else SUSPENDED
@@ -151,105 +159,119 @@ class Coroutine:
         self.depth = 0
         self.closing = False
         self.is_main = is_main
-        self.uid = 0
+        self.handle: Any = None  # a weak reference to the Coroutine
         # the last resumer: its greenlet, that greenlet's bound switch (what
-        # a yield calls) and the coroutine whose depth ours adds one to
+        # a yield calls) and the _Co whose depth ours adds one to
         self.resumer: Any = None
         self.back: Any = None
         self.under: Any = _OUTSIDE
         self.into: Any = None  # the bound switch of our greenlet (saves a bound method per resume)
-        self.home: Any = None  # main coroutine only: a weak reference to its State
+
+
+class Coroutine:
+    """A Lua coroutine as a Lua value (type "thread"): the handle Lua code
+    holds. When it is freed, its suspended coroutine is unwound."""
+
+    __slots__ = ("c", "uid", "__weakref__")
+
+    def __init__(self, fn: Any, rt: Any, is_main: bool = False):
+        c = self.c = _Co(fn, rt, is_main)
+        c.handle = weakref.ref(self)
+        self.uid = 0
+
+    def __del__(self) -> None:
+        c = self.c
+        if c.glet is not None and c.status is SUSPENDED:
+            try:
+                abandon(c)
+            except BaseException:  # noqa: BLE001 - nothing can be reported from a finaliser
+                pass
 
     def __repr__(self) -> str:
-        return f"<Lua thread {'main' if self.is_main else self.status}>"
-
-
-_MAINS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_MAINS_LOCK = threading.Lock()
+        c = self.c
+        return f"<Lua thread {'main' if c.is_main else c.status}>"
 
 
 def main_of(rt: Any) -> Coroutine:
     """The main coroutine object of a State (what ``coroutine.running()``
-    returns outside any coroutine). It lives as long as the State, in a
-    table keyed weakly by the State, so it must not refer to the State
-    strongly (the entry would then keep its own key alive, and the State
-    with it): it knows its State through a weak reference only."""
-    st = rt.state
-    co = _MAINS.get(st)
+    returns outside any coroutine), made on first use."""
+    co = rt.main_co
     if co is None:
-        with _MAINS_LOCK:
-            co = _MAINS.get(st)
-            if co is None:
-                co = Coroutine(None, None, is_main=True)
-                co.home = weakref.ref(st)
-                _MAINS[st] = co
+        co = rt.main_co = Coroutine(None, rt, is_main=True)
     return co
 
 
 def running(rt: Any) -> Coroutine:
     """The coroutine of ``rt`` running on this thread (or its main one)."""
-    co = getattr(greenlet.getcurrent(), "co", None)
-    if co is not None and co.rt is rt:
-        return co
+    c = getattr(greenlet.getcurrent(), "co", None)
+    if c is not None and c.rt is rt:
+        co = c.handle()
+        if co is not None:  # (None only while it is being unwound)
+            return co
     return main_of(rt)
 
 
 def status_of(co: Coroutine, rt: Any) -> str:
-    if co.is_main:
-        st = co.home()
-        return RUNNING if st is not None and running(st._rt) is co else NORMAL
-    if co.status is RUNNING:
+    c = co.c
+    if c.is_main:
+        return RUNNING if running(c.rt) is co else NORMAL
+    if c.status is RUNNING:
         # active: running if it is the one on this greenlet, else normal
-        return RUNNING if running(co.rt) is co else NORMAL
-    return co.status
+        return RUNNING if running(c.rt) is co else NORMAL
+    return c.status
 
 
-def _finish(co: Coroutine) -> None:
+def _finish(c: _Co) -> None:
     """The coroutine is over: drop the greenlet and the resumer."""
-    co.status = DEAD
-    co.glet = co.into = None
-    co.resumer = co.back = None
-    co.under = _OUTSIDE
+    c.status = DEAD
+    c.glet = c.into = None
+    c.resumer = c.back = None
+    c.under = _OUTSIDE
+    live = c.rt.live
+    if live is not None:
+        live.discard(c)
 
 
-def _body(co: Coroutine, args: tuple) -> Any:
+def _body(c: _Co, args: tuple) -> Any:
     """Runs on the coroutine's greenlet; the result goes to the resumer."""
     try:
-        r = call_n(co.fn, *args)
+        r = call_n(c.fn, *args)
     except CoroutineClose:
         res: Any = _Closed
     except _PROPAGATE as exc:
         res = _Propagate(exc)
     except BaseException as exc:  # noqa: BLE001 - becomes the Lua error
         val = error_value(exc)
-        co.error = (val,)
+        c.error = (val,)
         res = (False, val)
     else:
         res = (True,) + r if r.__class__ is tuple else (True, r)
-    _finish(co)
+    _finish(c)
     return res
 
 
 def resume(co: Coroutine, args: tuple, rt: Any) -> tuple:
     """``coroutine.resume`` in the State ``rt``: ``(True, values...)`` or
     ``(False, error value)``. Uncatchable exceptions raised inside the
-    coroutine propagate."""
-    if co.status is not SUSPENDED:
-        return (False, DEAD_B if co.status is DEAD else NOT_SUSPENDED_B)
-    if co.resumer is not getcurrent() or co.rt is not rt:
-        return _resume_from_elsewhere(co, args, rt)
-    d = co.under.depth + 1
+    coroutine propagate. (The caller holds the handle ``co`` meanwhile, so
+    a running coroutine is never abandoned.)"""
+    c = co.c
+    if c.status is not SUSPENDED:
+        return (False, DEAD_B if c.status is DEAD else NOT_SUSPENDED_B)
+    if c.resumer is not getcurrent() or c.rt is not rt:
+        return _resume_from_elsewhere(c, args, rt)
+    d = c.under.depth + 1
     if d > MAX_NESTING:
         return (False, OVERFLOW_B)
-    co.depth = d
-    co.status = RUNNING
-    r = co.into(args)
+    c.depth = d
+    c.status = RUNNING
+    r = c.into(args)
     if r.__class__ is tuple:
         return r
     raise r.exc
 
 
-def _resume_from_elsewhere(co: Coroutine, args: tuple, rt: Any) -> tuple:
+def _resume_from_elsewhere(c: _Co, args: tuple, rt: Any) -> tuple:
     """``resume`` for the first time, from another greenlet than last time,
     or of a coroutine of another State."""
     here = getcurrent()
@@ -259,26 +281,30 @@ def _resume_from_elsewhere(co: Coroutine, args: tuple, rt: Any) -> tuple:
     d = cur.depth + 1
     if d > MAX_NESTING:
         return (False, OVERFLOW_B)
-    g = co.glet
+    g = c.glet
+    crt = c.rt
     if g is None:
-        g = co.glet = _CoGreenlet(_body, here)
-        g.co = co
-        co.into = g.switch
-        co.thread = get_ident()
-        payload: Any = (co, args)
+        live = crt.live
+        if live is None:
+            live = crt.live = set()
+        g = c.glet = _CoGreenlet(_body, here)
+        g.co = c
+        c.into = g.switch
+        c.thread = get_ident()
+        live.add(c)  # for State.close
+        payload: Any = (c, args)
     else:
-        if co.thread != get_ident():
+        if c.thread != get_ident():
             return (False, OTHER_THREAD_B)
         g.parent = here
         payload = (args,)
-    crt = co.rt
     if crt is rt:
         # later resumes from this greenlet take the fast path
-        co.resumer, co.back, co.under = here, here.switch, cur
+        c.resumer, c.back, c.under = here, here.switch, cur
     else:
-        co.resumer, co.back, co.under = None, here.switch, cur
-    co.depth = d
-    co.status = RUNNING
+        c.resumer, c.back, c.under = None, here.switch, cur
+    c.depth = d
+    c.status = RUNNING
     _tls.rt = crt
     try:
         r = g.switch(*payload)
@@ -301,8 +327,10 @@ def lua_yield(*args: Any) -> Any:
     try:
         r = co.back((True,) + args)
     except GreenletExit as exc:
-        if exc.__class__ is GreenletExit and co.status is not DEAD and not co.closing:
-            # collected while suspended: unwind without running Lua code
+        if exc.__class__ is GreenletExit and not co.closing:
+            # greenlet unwinds a greenlet nothing refers to any more (also
+            # one that ``abandon`` could not reach from another thread):
+            # unwind without running Lua code
             raise GeneratorExit from None
         raise
     if len(r) == 1:
@@ -316,15 +344,16 @@ def close(co: Coroutine, rt: Any) -> tuple:
     st = status_of(co, rt)
     if st is not SUSPENDED and st is not DEAD:
         raise OpError(f"cannot close a {st} coroutine", None, True)
-    g = co.glet
+    c = co.c
+    g = c.glet
     if st is DEAD or g is None or g.dead:
-        _finish(co)
-        if co.error is not None:
-            err = co.error[0]
-            co.error = None
+        _finish(c)
+        if c.error is not None:
+            err = c.error[0]
+            c.error = None
             return (False, err)
         return (True,)
-    if co.thread != get_ident():
+    if c.thread != get_ident():
         raise OpError(
             "cannot close a coroutine suspended in another thread "
             "(a coroutine can only continue on the thread that started it)", None, True
@@ -334,19 +363,19 @@ def close(co: Coroutine, rt: Any) -> tuple:
     if cur is None or cur.rt is not rt:
         cur = _OUTSIDE
     g.parent = here
-    co.resumer = None  # the next resume looks at its resumer afresh
-    co.back = here.switch
-    co.depth = cur.depth + 1
-    co.status = RUNNING
-    co.closing = True
-    crt = co.rt
+    c.resumer = None  # the next resume looks at its resumer afresh
+    c.back = here.switch
+    c.depth = cur.depth + 1
+    c.status = RUNNING
+    c.closing = True
+    crt = c.rt
     _tls.rt = crt
     try:
         r = g.throw(CoroutineClose())
     finally:
         _tls.rt = rt
-        co.closing = False
-    co.error = None
+        c.closing = False
+    c.error = None
     if r is _Closed or r.__class__ is tuple and r[0] is True:
         return (True,)
     if r.__class__ is tuple:
@@ -354,11 +383,43 @@ def close(co: Coroutine, rt: Any) -> tuple:
     raise r.exc
 
 
+def abandon(c: _Co) -> None:
+    """Unwind a coroutine nothing will resume again (its handle was freed),
+    running no Lua code, and mark it dead.
+
+    The greenlet is unwound here when it belongs to this thread. A greenlet
+    of another thread cannot be switched to from here: the references to it
+    are dropped, and greenlet unwinds it on its own thread once nothing
+    refers to it (at that thread's next greenlet switch, or when it ends)."""
+    g = c.glet
+    if g is None or g.dead or c.thread != get_ident():
+        _finish(c)
+        return
+    here = getcurrent()
+    try:
+        g.parent = here  # where the unwound greenlet returns
+    except ValueError:  # (here runs below g: cannot happen to a suspended one)
+        _finish(c)
+        return
+    saved = _tls.rt
+    try:
+        r = g.throw(GeneratorExit)  # _body catches it and finishes the coroutine
+    finally:
+        _tls.rt = saved
+    if r.__class__ is _Propagate:
+        # its traceback and the unwound frames form a cycle: break it, so
+        # that the frames (and what their locals held) go now
+        r.exc.__traceback__ = None
+    if c.status is not DEAD:  # (only if something caught GeneratorExit)
+        _finish(c)
+
+
 def is_yieldable(co: Coroutine) -> bool:
-    return not co.is_main
+    return not co.c.is_main
 
 
 __all__ = [
     "Coroutine", "CoroutineClose", "resume", "lua_yield", "close", "running", "main_of",
-    "status_of", "is_yieldable", "SUSPENDED", "RUNNING", "NORMAL", "DEAD", "MAX_NESTING",
+    "status_of", "is_yieldable", "abandon",
+    "SUSPENDED", "RUNNING", "NORMAL", "DEAD", "MAX_NESTING",
 ]

@@ -63,7 +63,7 @@ def co_status(*args: Any) -> Any:
 @lib_function
 def co_running(*args: Any) -> Any:
     co = C.running(current())
-    return (co, co.is_main)
+    return (co, co.c.is_main)
 
 
 @lib_function
@@ -88,6 +88,8 @@ def co_wrap(*args: Any) -> Any:
     fn = _check_fn(args, 1, "coroutine.wrap")
     charge(1)
     rt = current()
+    # the handle lives as long as the function (when both are dropped, a
+    # suspended coroutine is unwound: see runtime.coroutines, "Lifetime")
     co = C.Coroutine(fn, rt)
     # the function is a value of this State, so this State is the current
     # one whenever it is called: no thread-local read per call
@@ -104,8 +106,9 @@ def co_wrap(*args: Any) -> Any:
         if r[0] is True:
             return r[1] if len(r) == 2 else r[1:]
         v = r[1]
-        if co.status is C.DEAD:
-            co.error = None  # reference closes the dead coroutine here
+        c = co.c
+        if c.status is C.DEAD:
+            c.error = None  # reference closes the dead coroutine here
         if v.__class__ is bytes:
             # like luaL_where(L, 1): prefix the position of the caller
             raise LibError(v.decode("utf-8", "surrogateescape"))
