@@ -56,7 +56,7 @@ def to_lua(v: Any, st: "State") -> Any:
     if c.__name__ == "Coroutine":
         return v
     if c is LuaTable or c is LuaFunction:
-        if v._state is not st:
+        if v._state._core is not st._core:
             raise ValueError("a Lua value from another State cannot be passed to this State")
         return v._ref
     if c is bytearray or c is memoryview:
@@ -83,7 +83,7 @@ def _is_lua_side(f: Any) -> bool:
     return code is not None and (lua_info(code) is not None or code in LIB_CODES)
 
 
-def _await_in_run(st: "State", awaitable: Any, fn: Any) -> Any:
+def _await_in_run(st: Any, awaitable: Any, fn: Any) -> Any:
     ctx = st._ctx
     if ctx is None or not ctx.is_async:
         if inspect.iscoroutine(awaitable):
@@ -99,9 +99,12 @@ def _await_in_run(st: "State", awaitable: Any, fn: Any) -> Any:
 PLAIN = frozenset((int, float, bool, type(None)))
 
 
-def host_function(fn: Callable, st: "State") -> Any:
+def host_function(fn: Callable, st: Any) -> Any:
     """Wrap a Python callable so Lua can call it: arguments and results are
-    converted; a tuple result means multiple values; ``None`` means none."""
+    converted; a tuple result means multiple values; ``None`` means none.
+    The wrapper lives in the State, so it refers to the State's core (and
+    so do the tables and functions it hands to ``fn``): see state.py."""
+    st = st._core
 
     @lib_function
     def host(*args: Any) -> Any:
@@ -126,7 +129,8 @@ def host_function(fn: Callable, st: "State") -> Any:
 
 class LuaTable(MutableMapping):
     """A live view of a Lua table. Keys and values are converted both ways;
-    setting a key to None removes it (as in Lua)."""
+    setting a key to None removes it (as in Lua). ``_state`` is what handed
+    it out: the State (which the view keeps alive) or the State's core."""
 
     __slots__ = ("_state", "_ref")
 
@@ -148,7 +152,7 @@ class LuaTable(MutableMapping):
             return default
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        with self._state._entered():
+        with self._state._core._entered():
             _rawset(self._ref, to_lua(key, self._state), to_lua(value, self._state))
 
     def __delitem__(self, key: Any) -> None:
@@ -211,7 +215,8 @@ call_function: Any = None
 
 class LuaFunction:
     """A Lua function (or a library function) seen from Python. Calling it
-    runs it in its State and returns a tuple of results."""
+    runs it in its State and returns a tuple of results. ``_state`` is what
+    handed it out: the State (which it keeps alive) or the State's core."""
 
     __slots__ = ("_state", "_ref", "_arity", "__weakref__")
 

@@ -70,10 +70,11 @@ class StatePool:
             self._give_back(st)
 
     def _give_back(self, st: State) -> None:
-        ex = st._execution
+        core = st._core
+        ex = core._execution
         if ex is not None and ex.status == "suspended":
             ex.cancel()
-        if self._fresh or st._owner is not None:
+        if self._fresh or core._owner is not None:
             st = self._new_state()
         else:
             st.set_deadline(None)

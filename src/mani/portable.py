@@ -42,8 +42,9 @@ class PortableFunction:
                            self.name, self.upvalues, self.boxes))
 
     def bind(self, st: "State") -> Any:
-        """The function as a Lua value of State ``st``."""
-        if self.fingerprint != st.engine.fingerprint:
+        """The function as a Lua value of State ``st`` (a State or its _Core)."""
+        st = st._core
+        if self.fingerprint != st._engine.fingerprint:
             raise ProgramMismatchError("portable function comes from an Engine with a different configuration")
         cells = []
         for name in self.code.co_freevars:
@@ -94,7 +95,7 @@ def make_portable(f: Any, st: "State", seen: frozenset = frozenset()) -> Portabl
     boxes = {}
     for name, box in (f.__kwdefaults__ or {}).items():
         boxes[name] = _portable_value(box[0], name, st, seen)
-    return PortableFunction(st.engine.fingerprint, f.__code__, info.name, upvalues, boxes)
+    return PortableFunction(st._core._engine.fingerprint, f.__code__, info.name, upvalues, boxes)
 
 
 def _portable_value(v: Any, name: str, st: "State", seen: frozenset) -> Any:

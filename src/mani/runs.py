@@ -21,6 +21,7 @@ the thread that created it: a suspended run stays on its thread.
 from __future__ import annotations
 
 import threading
+import weakref
 from typing import TYPE_CHECKING, Any, Optional
 
 import greenlet
@@ -28,7 +29,7 @@ import greenlet
 from .errors import ManiError, StateBusyError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .state import State
+    from .state import _Core
 
 SUSPENDED, DONE, FAILED, CANCELLED = "suspended", "done", "failed", "cancelled"
 RUNNING = "running"
@@ -38,10 +39,14 @@ class RunContext:
     """What the meter and host-function wrappers need to know about the run
     in progress on a greenlet."""
 
-    __slots__ = ("state", "suspendable", "is_async", "driver", "waiting", "execution")
+    __slots__ = ("state", "suspendable", "is_async", "driver", "waiting", "execution", "owner")
 
-    def __init__(self, state: "State", suspendable: bool, is_async: bool):
-        self.state = state
+    def __init__(self, state: Any, suspendable: bool, is_async: bool, owner: Any = None):
+        self.state = state  # the State's _Core
+        # a weak reference to the State that started the run, which hands
+        # out the results (a strong one would keep a dropped State alive
+        # through the run's suspended frames)
+        self.owner = None if owner is None else weakref.ref(owner)
         self.suspendable = suspendable
         self.is_async = is_async
         self.driver: Any = None  # greenlet of the host code driving the run
@@ -66,9 +71,9 @@ class Execution:
     if it failed (``resume`` also raises it).
     """
 
-    def __init__(self, state: "State", fn: Any, args: tuple, is_async: bool = False):
-        self._state = state
-        self._ctx = RunContext(state, suspendable=not is_async, is_async=is_async)
+    def __init__(self, state: Any, fn: Any, args: tuple, is_async: bool = False, owner: Any = None):
+        self._state = state  # the State's _Core
+        self._ctx = RunContext(state, suspendable=not is_async, is_async=is_async, owner=owner)
         self._ctx.execution = self
         self._thread = threading.get_ident()
         self._glet = greenlet.greenlet(lambda: state._run_in_context(self._ctx, fn, args))
@@ -150,10 +155,31 @@ class Execution:
         self.status = CANCELLED
         st._execution = None
 
+    def _abandon(self) -> None:
+        """Unwind a suspended run without running Lua code: its State was
+        dropped by the host (the caller checked the thread)."""
+        if self.status != SUSPENDED:
+            return
+        st = self._state
+        if self._started:
+            from .runtime import context
+
+            prev = context.swap(st._rt)
+            try:
+                self._ctx.driver = greenlet.getcurrent()
+                self._glet.parent = self._ctx.driver
+                # GeneratorExit passes pcall and skips <close> handlers
+                # (as an abandoned coroutine's unwinding does)
+                self._ctx.waiting.throw(GeneratorExit)
+            finally:
+                context.swap(prev)
+        self.status = CANCELLED
+        st._execution = None
+
     def __repr__(self) -> str:
         return f"<mani.Execution {self.status}>"
 
 
-def refuse_if_suspended(state: "State") -> None:
+def refuse_if_suspended(state: "_Core") -> None:
     if state._execution is not None and state._execution.status == SUSPENDED:
         raise StateBusyError("this State has a suspended run: resume or cancel it first")

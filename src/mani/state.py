@@ -1,9 +1,23 @@
 """State: one running Lua instance (globals, tables, meter, callbacks).
 
 A State is used by one thread at a time. Entering it takes it without
-waiting (see "entering" in State): a second thread gets ``StateBusyError``
+waiting (see "entering" in _Core): a second thread gets ``StateBusyError``
 at once; the holder may re-enter (a host function calling back into its own
 State).
+
+Two objects make a State. The frames of a suspended coroutine (or of a
+suspended run) are invisible to Python's cycle collector, and whatever they
+refer to stays alive: their State's globals, library functions, runtime.
+If they reached the object the host holds, dropping it would never free
+the State. So the host holds ``State``, a small handle, and everything
+inside the State (its runtime, the generated code's globals, host-function
+wrappers, runs, the Lua values handed to host functions as arguments)
+refers to its ``_Core``, which does the work. When the host drops the
+handle, ``State.__del__`` closes the core: the suspended coroutines and a
+suspended run are unwound, and what is left is ordinary garbage. Lua
+values handed to the host by the handle's methods (``globals``, results
+of ``call``/``load`` and of the LuaFunctions made from them) keep the
+handle alive; those a host function receives as arguments do not.
 """
 
 from __future__ import annotations
@@ -12,6 +26,7 @@ import sys
 import time
 import weakref
 from contextlib import contextmanager
+from threading import get_ident
 from types import CellType, FunctionType
 from typing import Any, Iterator, Optional
 
@@ -23,6 +38,7 @@ from .engine import Engine, Program
 from .errors import BudgetExceeded, Interrupted, LuaError, ManiError, ProgramMismatchError, StateBusyError
 from .runs import FAILED, SUSPENDED, Execution, RunContext, refuse_if_suspended
 from .runtime import context
+from .runtime import coroutines
 from .runtime.helpers import SHARED_HELPERS
 from .runtime.ops import OpError, call_n, make_indexers
 from .runtime.trace import to_lua_error
@@ -33,13 +49,14 @@ from .runtime.values import Table
 # comparisons on those), large enough that refills are rare.
 UNLIMITED = (1 << 30) - 1
 _NESTED = object()  # _enter's token for a re-entry
+_CLOSED = object()  # the holder of a closed State, for ever
 CHECK_INTERVAL = 10_000  # cost units between interrupt/deadline checks
 _getcurrent = greenlet.getcurrent
 _NAMED_MAX = 64  # names State.call remembers
 _rawget = dict.get
 _tls = context._tls
 # exits that leave a call as they are (not turned into a LuaError);
-# GeneratorExit unwinds an abandoned coroutine (runtime.coroutines)
+# GeneratorExit unwinds an abandoned coroutine or run (runtime.coroutines)
 _PASS_THROUGH = (KeyboardInterrupt, SystemExit, greenlet.GreenletExit, GeneratorExit)
 
 
@@ -49,8 +66,10 @@ def _main_greenlet(g: Any) -> Any:
     return g
 
 
-def _busy(g: Any, holder: Any) -> StateBusyError:
+def _busy(g: Any, holder: Any) -> ManiError:
     """The refusal for greenlet ``g`` finding the State held by ``holder``."""
+    if holder is _CLOSED:
+        return ManiError("this State is closed")
     if holder is not None and _main_greenlet(g) is _main_greenlet(holder):
         return StateBusyError("this State is busy: a run of it is suspended or awaiting on this thread")
     return StateBusyError("this State is running in another thread; a State is used by one thread at a time")
@@ -75,9 +94,9 @@ class _Runtime:
     public State API)."""
 
     __slots__ = ("state", "string_meta", "meter", "next_uid", "func_ids", "callbacks", "engine",
-                 "loaded", "preload", "package", "gc_options", "main_co", "live")
+                 "loaded", "preload", "package", "gc_options", "main_co", "live", "lingering")
 
-    def __init__(self, state: "State", engine: Engine, callbacks: HostCallbacks):
+    def __init__(self, state: "_Core", engine: Engine, callbacks: HostCallbacks):
         self.state = state
         self.engine = engine
         self.callbacks = callbacks
@@ -92,6 +111,7 @@ class _Runtime:
         self.gc_options: Any = None
         self.main_co: Any = None  # coroutine.running() outside coroutines (runtime.coroutines)
         self.live: Any = None  # the coroutines started and not dead (a set, made on first use)
+        self.lingering = False  # may stay current on a thread after a call (context.leave)
 
     def address(self, v: Any) -> bytes:
         """A per-State id in place of a memory address (deterministic)."""
@@ -135,11 +155,23 @@ class _Runtime:
         if m.cell_contents < 0:
             self.state._budget_out()
 
+    def release(self) -> None:
+        """Drop what the runtime refers to: a closed State's runtime may
+        stay in a thread's "current runtime" (context.leave), so it must
+        not keep the State's data alive."""
+        self.state = self.string_meta = self.func_ids = self.callbacks = None
+        self.loaded = self.preload = self.package = self.gc_options = None
+        self.main_co = self.live = None
 
-class State:
-    """One running instance of Lua. See module docstring for threading."""
+
+class _Core:
+    """The machinery of one State: what the State's code, library functions,
+    runs and host-function wrappers refer to (see the module docstring).
+    ``_core`` is the object itself, so code given a State or a _Core finds
+    the core the same way."""
 
     def __init__(self, engine: Engine, callbacks: Optional[HostCallbacks] = None):
+        self._core = self
         self._engine = engine
         self._callbacks = callbacks if callbacks is not None else _DEFAULT_CALLBACKS
         self._free = [True]  # see "entering" below
@@ -201,10 +233,13 @@ class State:
     # holder recorded yet is not the taker, so it is refused too.
     # ``_depth`` counts the re-entries inside the outermost entry (0: none);
     # only the holder changes it.
+    # Closing takes the State for ever: the list stays empty and the holder
+    # is ``_CLOSED``, so every entry goes the slow way and is refused there
+    # (no test for "closed" on the fast path).
 
     @property
     def _owner(self) -> Any:
-        """Something other than None while the State is held."""
+        """Something other than None while the State is held (or closed)."""
         return None if self._free else (self._holder or True)
 
     def _enter(self) -> Any:
@@ -248,24 +283,30 @@ class State:
         finally:
             self._leave(token)
 
-    def _run(self, fn: Any, args: tuple) -> tuple:
+    def _check_open(self) -> None:
+        if self._holder is _CLOSED:
+            raise ManiError("this State is closed")
+
+    def _run(self, fn: Any, args: tuple, owner: Any) -> tuple:
+        """Call ``fn`` in this State; its results for the host, as Lua values
+        handed out by ``owner`` (the State, or this core)."""
         if self._execution is not None:
             refuse_if_suspended(self)
         token = self._enter()  # (not the context manager: this is the hot path)
         try:
-            return self._run_entered(fn, args)
+            r = self._run_entered(fn, args)
         finally:
             self._leave(token)
+        return _to_host(owner, r)
 
-    def _run_entered(self, fn: Any, args: tuple) -> tuple:
+    def _run_entered(self, fn: Any, args: tuple) -> Any:
         try:
-            r = fn(*args)
+            return fn(*args)
         except BaseException as exc:
             err = self._failed(exc)
             if err is exc:
                 raise
             raise err from None
-        return _to_host(self, r)
 
     def _failed(self, exc: BaseException) -> BaseException:
         """The exception a call that raised ``exc`` raises to the host: a
@@ -291,10 +332,12 @@ class State:
                 saved, self._ctx = self._ctx, ctx
                 self._refill()  # slices may depend on the kind of run
                 try:
-                    return ("done", self._run_entered(fn, args))
+                    r = self._run_entered(fn, args)
                 finally:
                     self._ctx = saved
                     self._refill()
+            owner = ctx.owner() if ctx.owner is not None else None
+            return ("done", _to_host(self if owner is None else owner, r))
         except greenlet.GreenletExit:
             return ("error", ManiError("run cancelled"))
         except BaseException as exc:  # noqa: BLE001 - handed to the driver
@@ -310,16 +353,6 @@ class State:
         return "?"
 
     # ------------------------------------------------------------ loading
-    def load(self, program: Program) -> tuple:
-        """Run a compiled chunk in this State; returns its results."""
-        if not isinstance(program, Program):
-            raise TypeError(f"State.load expects a mani.Program, not {type(program).__name__}")
-        if program.fingerprint != self._engine.fingerprint:
-            raise ProgramMismatchError(
-                f"program {program.name!r} was compiled by an Engine with a different configuration"
-            )
-        return self._run(self._main_of(program), ())
-
     def _main_of(self, program: Program) -> Any:
         if not isinstance(program, Program):
             raise TypeError(f"expected a mani.Program, not {type(program).__name__}")
@@ -333,28 +366,7 @@ class State:
         factory = FunctionType(program._code, self._pyglobals, "__chunk__", None, (self._rt.meter,))
         return factory(env)
 
-    def load_string(self, source: Any, name: Optional[str] = None) -> tuple:
-        return self.load(self._engine.compile(source, name))
-
     # ------------------------------------------------------------ calling
-    def call(self, fn: Any, *args: Any) -> tuple:
-        """Call a global function by name, or a LuaFunction; returns a tuple."""
-        if fn.__class__ is str:
-            # a name called before: its key, and the function it named then
-            # with that function's arity, valid while the global still holds it
-            hit = self._named.get(fn)
-            if hit is not None:
-                key, f, arity = hit
-                if _rawget(self._G, key) is f:
-                    return call_function(self, f, arity, args)
-        f = self._callee(fn)
-        arity = _arity(f)
-        if fn.__class__ is str:
-            if len(self._named) >= _NAMED_MAX:
-                self._named.clear()  # names from anywhere: keep it small
-            self._named[fn] = (fn.encode(), f, arity)
-        return call_function(self, f, arity, args)
-
     def _resolve_call(self, fn: Any, args: tuple) -> tuple:
         return self._callee(fn), tuple(interop.to_lua(a, self) for a in args)
 
@@ -364,7 +376,7 @@ class State:
             if f is None:
                 raise LuaError(f"attempt to call a nil value (global '{fn}')".encode())
         elif isinstance(fn, interop.LuaFunction):
-            if fn._state is not self:  # it would run on the other State's data
+            if fn._state._core is not self:  # it would run on the other State's data
                 raise ValueError("a Lua function of another State cannot be called in this State")
             f = fn._ref
         elif type(fn).__name__ == "PortableFunction":
@@ -372,23 +384,6 @@ class State:
         else:
             raise TypeError("State.call expects a global name or a LuaFunction")
         return f
-
-    def set_rng_seed(self, n: int) -> None:
-        """Seed ``math.random`` (the same as ``math.randomseed(n)``)."""
-        try:
-            from .stdlib import mathlib
-        except ImportError as exc:  # pragma: no cover
-            raise ManiError("the math library is not available") from exc
-        with self._entered():
-            mathlib.set_seed(self._rt, n)
-
-    # ------------------------------------------------------------ globals
-    @property
-    def globals(self) -> interop.LuaTable:
-        return interop.LuaTable(self, self._G)
-
-    def table_from(self, obj: Any, recursive: bool = False) -> interop.LuaTable:
-        return interop.table_from(obj, self, recursive)
 
     # -------------------------------------------------------------- meter
     # The meter cell counts down; ``_issued`` is everything ever put into it,
@@ -398,17 +393,6 @@ class State:
     # slices. Each time a slice runs out the generated code calls
     # ``_budget_out`` at a check point, which decides what happens.
 
-    def set_cost_budget(self, n: Optional[int]) -> None:
-        """Allow ``n`` more cost units from now on (None: unlimited)."""
-        if n is None:
-            self._budget_end = None
-        else:
-            n = int(n)
-            if n < 0:
-                raise ValueError("cost budget must be >= 0")
-            self._budget_end = self.cost_used + n
-        self._refill()
-
     def _add_budget(self, n: int) -> None:
         if self._budget_end is not None:
             self._budget_end = max(self._budget_end, self.cost_used) + n
@@ -417,12 +401,6 @@ class State:
     @property
     def cost_used(self) -> int:
         return self._issued - self._rt.meter.cell_contents
-
-    @property
-    def cost_remaining(self) -> Optional[int]:
-        if self._budget_end is None:
-            return None
-        return max(0, self._budget_end - self.cost_used)
 
     def _slice(self) -> int:
         s = UNLIMITED
@@ -471,21 +449,7 @@ class State:
             self._refill()
             return
 
-    # ------------------------------------------------- runs, async, control
-    def start(self, fn: Any, *args: Any) -> Execution:
-        """Start a call that *suspends* instead of raising BudgetExceeded when
-        the budget runs out. Returns an Execution (``status``, ``result``,
-        ``add_budget``, ``resume``, ``cancel``)."""
-        refuse_if_suspended(self)
-        if not self._free:
-            raise StateBusyError("this State is running")
-        f, largs = self._resolve_call(fn, args)
-        ex = Execution(self, f, largs)
-        self._execution = ex
-        ex.status = "running"
-        self._drive_sync(ex)
-        return ex
-
+    # ------------------------------------------------------ runs, async
     def _drive_sync(self, ex: Execution) -> None:
         prev = context.swap(self._rt)
         try:
@@ -501,25 +465,14 @@ class State:
         if ex.status == FAILED and ex.error is not None:
             raise ex.error
 
-    async def call_async(self, fn: Any, *args: Any) -> tuple:
-        """Call a Lua function from asyncio. ``async def`` host functions the
-        script calls are awaited on the running loop; other tasks run
-        meanwhile. With ``set_yield_interval(n)`` the script also gives the
-        loop a turn every ``n`` cost units."""
-        f, largs = self._resolve_call(fn, args)
-        return await self._drive_async(f, largs)
-
-    async def load_async(self, program: Program) -> tuple:
-        main = self._main_of(program)
-        return await self._drive_async(main, ())
-
-    async def _drive_async(self, f: Any, largs: tuple) -> tuple:
+    async def _drive_async(self, f: Any, largs: tuple, owner: Any) -> tuple:
         import asyncio
 
+        self._check_open()
         refuse_if_suspended(self)
         if not self._free:
             raise StateBusyError("this State is running or awaiting")
-        ex = Execution(self, f, largs, is_async=True)
+        ex = Execution(self, f, largs, is_async=True, owner=owner)
         self._execution = ex
         reply: Any = None
         while True:
@@ -543,44 +496,265 @@ class State:
             elif kind == "yield":
                 await asyncio.sleep(0)
 
+    # ------------------------------------------------------------ closing
+    def close(self, quietly: bool = False) -> None:
+        """Close the State: unwind its suspended coroutines and run, refuse
+        any later entry, and let the runtime go (see ``State.close``).
+        ``quietly`` (the host dropped the State): run no Lua code, and give
+        up instead of raising when the State cannot be closed now."""
+        if self._holder is _CLOSED:
+            return
+        ex = self._execution
+        if ex is not None and ex.status == SUSPENDED:
+            if ex._thread != get_ident():
+                if quietly:
+                    return
+                raise StateBusyError(
+                    "this State has a suspended run on another thread: close it on that thread "
+                    "(its Lua stack lives there)"
+                )
+            if quietly:
+                ex._abandon()
+            else:
+                ex.cancel()  # runs its pending <close> variables, as lua_close does the main thread's
+        free = self._free
+        try:
+            free.pop()
+        except IndexError:  # held: running, or a run is awaiting
+            if quietly:
+                return
+            g = _getcurrent()
+            holder = self._holder
+            c = g
+            while c is not None and c is not holder:
+                c = c.parent
+            if c is not None:
+                raise StateBusyError("a State cannot be closed from inside its own run") from None
+            raise _busy(g, holder) from None
+        self._holder = _CLOSED
+        rt = self._rt
+        try:
+            coroutines.abandon_all(rt)
+        finally:
+            self._execution = None
+            if _tls.rt is rt:
+                _tls.rt = None
+            rt.release()
+
+
+class State:
+    """One running instance of Lua: the host's handle (see the module
+    docstring). Used by one thread at a time.
+
+    ``close()`` (or leaving a ``with`` block) releases it at once; dropping
+    the last reference does the same, quietly."""
+
+    __slots__ = ("_core", "__weakref__")
+
+    def __init__(self, engine: Engine, callbacks: Optional[HostCallbacks] = None):
+        self._core = _Core(engine, callbacks)
+
+    def __del__(self) -> None:
+        try:
+            core = self._core
+            if core._holder is _CLOSED:
+                return
+            rt = core._rt
+            if core._execution is None and not rt.live and core._free:
+                # nothing to unwind (the usual case): _Core.close, inlined
+                core._free.pop()
+                core._holder = _CLOSED
+                if rt.lingering:
+                    if _tls.rt is rt:
+                        _tls.rt = None
+                    rt.release()
+            else:
+                core.close(quietly=True)
+        except BaseException:  # noqa: BLE001 - nothing can be reported from a finaliser
+            pass  # (also: _core missing because __init__ failed)
+
+    # ------------------------------------------------------------ closing
+    def close(self) -> None:
+        """Release the State now. Its suspended coroutines are unwound
+        without running Lua code (their pending ``<close>`` variables do
+        not run, as with reference Lua's ``lua_close``); a run suspended by
+        ``start`` is cancelled, which runs its pending ``<close>``
+        variables (``lua_close`` closes the main thread's). Afterwards any
+        use of the State raises ManiError, except reading ``cost_used``,
+        ``cost_remaining``, ``user_data``, ``engine`` and ``closed``.
+        Closing twice is harmless. A State that is running (in another
+        thread, or this close comes from inside its own run) or awaiting
+        is not closed: StateBusyError."""
+        self._core.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._core._holder is _CLOSED
+
+    def __enter__(self) -> "State":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ loading
+    def load(self, program: Program) -> tuple:
+        """Run a compiled chunk in this State; returns its results."""
+        if not isinstance(program, Program):
+            raise TypeError(f"State.load expects a mani.Program, not {type(program).__name__}")
+        c = self._core
+        return c._run(c._main_of(program), (), self)
+
+    def load_string(self, source: Any, name: Optional[str] = None) -> tuple:
+        return self.load(self._core._engine.compile(source, name))
+
+    # ------------------------------------------------------------ calling
+    def call(self, fn: Any, *args: Any) -> tuple:
+        """Call a global function by name, or a LuaFunction; returns a tuple."""
+        c = self._core
+        if fn.__class__ is str:
+            # a name called before: its key, and the function it named then
+            # with that function's arity, valid while the global still holds it
+            hit = c._named.get(fn)
+            if hit is not None:
+                key, f, arity = hit
+                if _rawget(c._G, key) is f:
+                    return call_function(self, f, arity, args)
+        f = c._callee(fn)
+        arity = _arity(f)
+        if fn.__class__ is str:
+            if len(c._named) >= _NAMED_MAX:
+                c._named.clear()  # names from anywhere: keep it small
+            c._named[fn] = (fn.encode(), f, arity)
+        return call_function(self, f, arity, args)
+
+    def set_rng_seed(self, n: int) -> None:
+        """Seed ``math.random`` (the same as ``math.randomseed(n)``)."""
+        try:
+            from .stdlib import mathlib
+        except ImportError as exc:  # pragma: no cover
+            raise ManiError("the math library is not available") from exc
+        c = self._core
+        with c._entered():
+            mathlib.set_seed(c._rt, n)
+
+    # ------------------------------------------------------------ globals
+    @property
+    def globals(self) -> interop.LuaTable:
+        c = self._core
+        c._check_open()
+        return interop.LuaTable(self, c._G)
+
+    def table_from(self, obj: Any, recursive: bool = False) -> interop.LuaTable:
+        self._core._check_open()
+        return interop.table_from(obj, self, recursive)
+
+    # -------------------------------------------------------------- meter
+    def set_cost_budget(self, n: Optional[int]) -> None:
+        """Allow ``n`` more cost units from now on (None: unlimited)."""
+        c = self._core
+        c._check_open()
+        if n is None:
+            c._budget_end = None
+        else:
+            n = int(n)
+            if n < 0:
+                raise ValueError("cost budget must be >= 0")
+            c._budget_end = c.cost_used + n
+        c._refill()
+
+    @property
+    def cost_used(self) -> int:
+        return self._core.cost_used
+
+    @property
+    def cost_remaining(self) -> Optional[int]:
+        c = self._core
+        if c._budget_end is None:
+            return None
+        return max(0, c._budget_end - c.cost_used)
+
+    # ------------------------------------------------- runs, async, control
+    def start(self, fn: Any, *args: Any) -> Execution:
+        """Start a call that *suspends* instead of raising BudgetExceeded when
+        the budget runs out. Returns an Execution (``status``, ``result``,
+        ``add_budget``, ``resume``, ``cancel``). The Execution does not keep
+        the State alive: dropping the State cancels a suspended run."""
+        c = self._core
+        c._check_open()
+        refuse_if_suspended(c)
+        if not c._free:
+            raise StateBusyError("this State is running")
+        f, largs = c._resolve_call(fn, args)
+        ex = Execution(c, f, largs, owner=self)
+        c._execution = ex
+        ex.status = "running"
+        c._drive_sync(ex)
+        return ex
+
+    async def call_async(self, fn: Any, *args: Any) -> tuple:
+        """Call a Lua function from asyncio. ``async def`` host functions the
+        script calls are awaited on the running loop; other tasks run
+        meanwhile. With ``set_yield_interval(n)`` the script also gives the
+        loop a turn every ``n`` cost units."""
+        c = self._core
+        c._check_open()
+        f, largs = c._resolve_call(fn, args)
+        return await c._drive_async(f, largs, self)
+
+    async def load_async(self, program: Program) -> tuple:
+        c = self._core
+        main = c._main_of(program)
+        return await c._drive_async(main, (), self)
+
     def set_yield_interval(self, n: Optional[int]) -> None:
         """Async runs give the event loop a turn every ``n`` cost units."""
-        self._yield_interval = int(n) if n else None
-        self._refill()
+        c = self._core
+        c._check_open()
+        c._yield_interval = int(n) if n else None
+        c._refill()
 
     def interrupt_handle(self) -> "InterruptHandle":
         """A handle whose ``interrupt()`` (callable from any thread) stops the
         running script at its next check point with ``mani.Interrupted``."""
-        self._interrupt_armed = True
-        self._refill()
-        return InterruptHandle(self)
+        c = self._core
+        c._check_open()
+        c._interrupt_armed = True
+        c._refill()
+        return InterruptHandle(c)
 
     def set_deadline(self, seconds: Optional[float]) -> None:
         """Stop runs with ``mani.Interrupted`` once ``seconds`` of wall-clock
         time from now have passed (None: no deadline)."""
-        self._deadline = None if seconds is None else time.monotonic() + float(seconds)
-        self._refill()
+        c = self._core
+        c._check_open()
+        c._deadline = None if seconds is None else time.monotonic() + float(seconds)
+        c._refill()
 
     # ---------------------------------------------------------- user data
     def set_user_data(self, obj: Any) -> None:
-        self._user_data = obj
+        c = self._core
+        c._check_open()
+        c._user_data = obj
 
     @property
     def user_data(self) -> Any:
-        return self._user_data
+        return self._core._user_data
 
     @property
     def engine(self) -> Engine:
-        return self._engine
+        return self._core._engine
 
 
-def call_function(st: State, f: Any, arity: int, args: tuple) -> tuple:
-    """Call ``f`` in ``st`` from the host: ``LuaFunction.__call__`` and
-    ``State.call``. ``arity`` is ``interop.arity(f)``. This is ``State._run``
-    (with argument and result conversion) with the common case inlined:
-    scalar arguments a Lua function takes as they are, and a State nobody
-    holds. A held State goes through ``_run``, whose ``_enter`` tells a
-    re-entry from a busy State (a suspended run also holds it)."""
+def call_function(st: Any, f: Any, arity: int, args: tuple) -> tuple:
+    """Call ``f`` in State ``st`` (a State or its _Core) from the host:
+    ``LuaFunction.__call__`` and ``State.call``. ``arity`` is
+    ``interop.arity(f)``. Lua values in the results are handed out by
+    ``st``. This is ``_Core._run`` (with argument and result conversion)
+    with the common case inlined: scalar arguments a Lua function takes as
+    they are, and a State nobody holds. A held State goes through ``_run``,
+    whose ``_enter`` tells a re-entry from a busy or closed State (a
+    suspended run also holds it)."""
     for a in args:  # usually scalars: then no conversion at all
         c = a.__class__
         if c is int:
@@ -596,37 +770,41 @@ def call_function(st: State, f: Any, arity: int, args: tuple) -> tuple:
     if len(args) > arity:
         args = (f, *args)
         f = call_n  # drops extra arguments, calls non-functions
-    free = st._free
+    core = st._core
+    free = core._free
     if not free:
-        return st._run(f, args)  # held: a re-entry, or busy (_enter decides)
+        return core._run(f, args, st)  # held: a re-entry, or busy (_enter decides)
     try:
         free.pop()
     except IndexError:  # another thread took it just now
-        return st._run(f, args)
-    # the State is ours: State._enter and _leave inlined
-    st._holder = _getcurrent()
-    st._interrupt_requested = False
-    rt = st._rt
+        return core._run(f, args, st)
+    # the State is ours: _Core._enter and _leave inlined
+    core._holder = _getcurrent()
+    core._interrupt_requested = False
+    rt = core._rt
     prev = _tls.rt
     if prev is not rt:
         _tls.rt = rt
+        if prev is None:
+            rt.lingering = True  # see context.leave
     try:
         r = f(*args)
     except BaseException as exc:
-        err = st._failed(exc)
+        err = core._failed(exc)
         if err is exc:
             raise
         raise err from None
     finally:
         if prev is not None and prev is not rt:
             _tls.rt = prev  # see context.leave
-        st._holder = None
+        core._holder = None
         free.append(True)
     return (r,) if r.__class__ in PLAIN else _to_host(st, r)
 
 
-def _to_host(st: State, r: Any) -> tuple:
-    """The results of a Lua call (one value or a tuple) as the host's tuple."""
+def _to_host(st: Any, r: Any) -> tuple:
+    """The results of a Lua call (one value or a tuple) as the host's tuple;
+    tables and functions become views handed out by ``st``."""
     c = r.__class__
     if c in PLAIN:
         return (r,)
@@ -645,12 +823,12 @@ class InterruptHandle:
 
     __slots__ = ("_state",)
 
-    def __init__(self, state: State):
+    def __init__(self, state: Any):
         self._state = state
 
     def interrupt(self) -> None:
         # only a flag: the running thread looks at it at its next check point
-        # (at most CHECK_INTERVAL cost units away, see State._slice)
+        # (at most CHECK_INTERVAL cost units away, see _Core._slice)
         self._state._interrupt_requested = True
 
 

@@ -24,6 +24,8 @@ def enter(rt: Any) -> Any:
     prev = _tls.rt
     if prev is not rt:
         _tls.rt = rt
+        if prev is None:
+            rt.lingering = True  # leave() will leave it current
     return prev
 
 
@@ -31,7 +33,9 @@ def leave(rt: Any, prev: Any) -> None:
     """Undo ``enter``. A different runtime that was current is restored;
     when none was, ``rt`` stays current while nothing runs (a write saved
     on every call from the host, and the next entry of the same State
-    finds it in place)."""
+    finds it in place). Such a runtime is marked ``lingering``: when its
+    State is closed it lets go of the State's data (``_Runtime.release``),
+    as it may stay current on a thread for as long as the thread lives."""
     if prev is not None and prev is not rt:
         _tls.rt = prev
 

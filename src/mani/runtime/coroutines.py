@@ -63,11 +63,13 @@ coroutines refer to; a ``_Co`` knows its handle only through a weak
 reference. When Lua code can no longer reach the handle it is freed (by
 reference counting, or by the collector when it sits in a cycle of
 ordinary objects), and its ``__del__`` unwinds the suspended greenlet at
-once (``abandon``). Unwinding throws
+once (``abandon``). The same happens to every coroutine of a State when the
+State is closed, or dropped by the host (see state.py). Unwinding throws
 ``GeneratorExit``: no ``<close>`` handler and no ``pcall`` runs Lua code
 then, as reference Lua does not close collected coroutines either. A
 coroutine that holds its own handle (``coroutine.running()`` kept in a
-local, or in a table its frames reach) keeps itself alive.
+local, or in a table its frames reach) keeps itself alive until its State
+is closed or dropped.
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ _PROPAGATE = (BudgetExceeded, Interrupted, GeneratorExit, GreenletExit, Keyboard
 DEAD_B = b"cannot resume dead coroutine"
 NOT_SUSPENDED_B = b"cannot resume non-suspended coroutine"
 OVERFLOW_B = b"C stack overflow"
+CLOSED_B = b"cannot resume a coroutine of a closed State"
 OTHER_THREAD = (
     "cannot resume a coroutine suspended in another thread "
     "(a coroutine can only continue on the thread that started it)"
@@ -228,7 +231,7 @@ def _finish(c: _Co) -> None:
     c.resumer = c.back = None
     c.under = _OUTSIDE
     live = c.rt.live
-    if live is not None:
+    if live is not None:  # (None once the State is closed)
         live.discard(c)
 
 
@@ -286,6 +289,8 @@ def _resume_from_elsewhere(c: _Co, args: tuple, rt: Any) -> tuple:
     if g is None:
         live = crt.live
         if live is None:
+            if crt.state is None:  # its State is closed (resumed from another State)
+                return (False, CLOSED_B)
             live = crt.live = set()
         g = c.glet = _CoGreenlet(_body, here)
         g.co = c
@@ -384,8 +389,8 @@ def close(co: Coroutine, rt: Any) -> tuple:
 
 
 def abandon(c: _Co) -> None:
-    """Unwind a coroutine nothing will resume again (its handle was freed),
-    running no Lua code, and mark it dead.
+    """Unwind a coroutine nothing will resume again (its handle was freed,
+    or its State is being closed), running no Lua code, and mark it dead.
 
     The greenlet is unwound here when it belongs to this thread. A greenlet
     of another thread cannot be switched to from here: the references to it
@@ -414,12 +419,21 @@ def abandon(c: _Co) -> None:
         _finish(c)
 
 
+def abandon_all(rt: Any) -> None:
+    """Unwind every started coroutine of a State that is being closed."""
+    live = rt.live
+    if live:
+        for c in list(live):
+            if c.status is not DEAD:
+                abandon(c)
+
+
 def is_yieldable(co: Coroutine) -> bool:
     return not co.c.is_main
 
 
 __all__ = [
     "Coroutine", "CoroutineClose", "resume", "lua_yield", "close", "running", "main_of",
-    "status_of", "is_yieldable", "abandon",
+    "status_of", "is_yieldable", "abandon", "abandon_all",
     "SUSPENDED", "RUNNING", "NORMAL", "DEAD", "MAX_NESTING",
 ]
