@@ -124,6 +124,26 @@ def test_dropped_state_with_suspended_run_is_freed_quietly():
     assert cap.out == []
 
 
+def test_dropped_state_is_freed_without_the_cycle_collector():
+    # closing empties the globals and package tables, which refer to one
+    # another: what is left is freed by reference counting alone
+    st, _, probe = new_state()
+    st.load_string("""
+        local helper = function(x) return x + 1 end
+        function f(x) return helper(x) end
+        t = {f = f}
+        t.self = t
+        setmetatable(_G, {__index = function(_, k) return k end})
+    """, "t")
+    assert st.call("f", 1) == (2,)
+    gc.disable()
+    try:
+        del st
+        assert probe() is None
+    finally:
+        gc.enable()
+
+
 def test_state_used_on_a_worker_thread_is_freed_after_the_work():
     # the first State a thread runs stays its "current runtime" after the
     # call; that must not keep the State alive
@@ -237,7 +257,7 @@ def test_coroutine_abandoned_inside_a_host_callback_unwinds_without_lua_code():
 
 
 def test_close_unwinds_suspended_coroutines_at_once():
-    st, cap, _ = new_state()
+    st, cap, global_probe = new_state()
     frame_probe = Probe()
     st.globals["only_in_a_frame"] = frame_probe
     st.load_string(CLOSER + """
@@ -253,7 +273,9 @@ def test_close_unwinds_suspended_coroutines_at_once():
     del frame_probe
     co = st.globals["co"]  # the host holds the thread: it stays, dead
     st.close()
-    assert probe() is None  # without any collection: the frames went at close
+    # without any collection: the frames went at close, and what only the
+    # globals held
+    assert probe() is None and global_probe() is None
     # like lua_close, closing leaves the coroutines' pending <close> variables alone
     assert cap.out == []
     assert st.closed

@@ -60,6 +60,11 @@ _tls = context._tls
 _PASS_THROUGH = (KeyboardInterrupt, SystemExit, greenlet.GreenletExit, GeneratorExit)
 
 
+def _closed() -> None:
+    """``budget_out`` of a closed State's code (which never runs again)."""
+    raise ManiError("this State is closed")
+
+
 def _main_greenlet(g: Any) -> Any:
     while g.parent is not None:
         g = g.parent
@@ -166,12 +171,14 @@ class _Runtime:
 
 class _Core:
     """The machinery of one State: what the State's code, library functions,
-    runs and host-function wrappers refer to (see the module docstring).
-    ``_core`` is the object itself, so code given a State or a _Core finds
-    the core the same way."""
+    runs and host-function wrappers refer to (see the module docstring)."""
+
+    # code given a State or a _Core finds the core the same way (a property,
+    # not an attribute: a reference to itself would make every core a
+    # cycle for the collector)
+    _core = property(lambda self: self)
 
     def __init__(self, engine: Engine, callbacks: Optional[HostCallbacks] = None):
-        self._core = self
         self._engine = engine
         self._callbacks = callbacks if callbacks is not None else _DEFAULT_CALLBACKS
         self._free = [True]  # see "entering" below
@@ -371,6 +378,7 @@ class _Core:
         return self._callee(fn), tuple(interop.to_lua(a, self) for a in args)
 
     def _callee(self, fn: Any) -> Any:
+        self._check_open()  # (a closed State's globals are empty)
         if isinstance(fn, str):
             f = dict.get(self._G, fn.encode())
             if f is None:
@@ -539,7 +547,22 @@ class _Core:
             self._execution = None
             if _tls.rt is rt:
                 _tls.rt = None
-            rt.release()
+            self._drop_data()
+
+    def _drop_data(self) -> None:
+        """Let go of the State's data at once (closing). Its globals and
+        package tables refer to one another (``_G``, ``package.loaded``,
+        every function's ``_ENV``): emptied, they and the machinery are
+        freed by reference counting instead of waiting for (and costing)
+        the cycle collector. Only these four tables are emptied: other
+        tables, which the host may hold views of, keep their contents."""
+        rt = self._rt
+        for t in (self._G, rt.loaded, rt.preload, rt.package):
+            if t is not None:
+                dict.clear(t)
+                t.meta = None
+        self._pyglobals["budget_out"] = _closed
+        rt.release()
 
 
 class State:
@@ -564,10 +587,9 @@ class State:
                 # nothing to unwind (the usual case): _Core.close, inlined
                 core._free.pop()
                 core._holder = _CLOSED
-                if rt.lingering:
-                    if _tls.rt is rt:
-                        _tls.rt = None
-                    rt.release()
+                if rt.lingering and _tls.rt is rt:
+                    _tls.rt = None
+                core._drop_data()
             else:
                 core.close(quietly=True)
         except BaseException:  # noqa: BLE001 - nothing can be reported from a finaliser
@@ -579,8 +601,9 @@ class State:
         without running Lua code (their pending ``<close>`` variables do
         not run, as with reference Lua's ``lua_close``); a run suspended by
         ``start`` is cancelled, which runs its pending ``<close>``
-        variables (``lua_close`` closes the main thread's). Afterwards any
-        use of the State raises ManiError, except reading ``cost_used``,
+        variables (``lua_close`` closes the main thread's). Its globals and
+        package tables are emptied, so what only they held is freed now.
+        Afterwards any use of the State raises ManiError, except reading ``cost_used``,
         ``cost_remaining``, ``user_data``, ``engine`` and ``closed``.
         Closing twice is harmless. A State that is running (in another
         thread, or this close comes from inside its own run) or awaiting
