@@ -153,6 +153,30 @@ def test_budget_exceeded_not_caught_by_pcall_around_library_call(big_state):
     st.set_cost_budget(None)
 
 
+@pytest.mark.parametrize("elements, expected", [
+    ("big, big", "not enough memory"),
+    ("big, big, {}", "not enough memory"),  # the limit is passed first
+    ("big, {}, big", "invalid value (table) at index 2 in table for 'concat'"),
+    ("{}, big, big", "invalid value (table) at index 1 in table for 'concat'"),
+    ("big, 12345, big", "not enough memory"),
+    ("big, many", "invalid value (table) at index 2 in table for 'concat'"),
+])
+def test_concat_limit_and_bad_values_in_order(elements, expected):
+    st = mani.Engine(max_string_size=1000).new_state()
+    st.load_string("big = string.rep('x', 600) many = {} for i = 1, 2000 do many[i] = i end")
+    ok, msg = st.load_string(f"return pcall(table.concat, {{{elements}}})")
+    assert ok is False
+    assert msg.endswith(expected), msg
+
+
+def test_concat_up_to_the_limit():
+    st = mani.Engine(max_string_size=1000).new_state()
+    assert st.load_string("return #table.concat({string.rep('x', 500), string.rep('y', 499)}, '-')") == (1000,)
+    assert st.load_string("return #table.concat({string.rep('x', 500), 1234567}, string.rep('-', 493))") == (1000,)
+    ok, msg = st.load_string("return pcall(table.concat, {string.rep('x', 500), string.rep('y', 500)}, '-')")
+    assert (ok, msg) == (False, "not enough memory")
+
+
 def test_load_charges_for_source_size():
     st = mani.Engine(libraries=registry.DEFAULT_LIBRARIES + ("load",)).new_state()
     small = cost_of(st, "return load(...)", "return 1" + " + 1" * 100)

@@ -298,21 +298,44 @@ def table_move(*args: Any) -> Any:
 
 @lib_function
 def table_concat(*args: Any) -> Any:
-    t = check_tab(args, 1, "table.concat", _R | _L)
-    last = lua_len(t)
-    sep = opt_string(args, 2, "table.concat", b"")
-    i = opt_integer(args, 3, "table.concat", 1)
-    last = opt_integer(args, 4, "table.concat", last)
+    na = len(args)
+    t = args[0] if na else None
+    if t.__class__ is Table and t.meta is None and (na == 1 or na == 2 and args[1].__class__ is bytes):
+        # the common call, a plain table and maybe a string separator: the
+        # checks below would all pass and give these values
+        sep = args[1] if na == 2 else b""
+        i = 1
+        last = border(t)
+    else:
+        t = check_tab(args, 1, "table.concat", _R | _L)
+        last = lua_len(t)
+        sep = opt_string(args, 2, "table.concat", b"")
+        i = opt_integer(args, 3, "table.concat", 1)
+        last = opt_integer(args, 4, "table.concat", last)
     if i > last:
         charge(1)
         return b""
     n = last - i + 1
     charge(1 + n // 8)
     limit = current().engine.max_string_size
+    plain = _plain(t)
+    if plain and n <= len(t):
+        # Strings only, the usual case: measured and joined in C. A table
+        # element has a len() too, but then join fails; any failure (a
+        # number, a bad value, too long a result) takes the loop below,
+        # which converts numbers and raises errors at the right index.
+        vals = list(map(t.__getitem__, range(i, last + 1)))  # a miss is None
+        try:
+            total = len(sep) * (n - 1) + sum(map(len, vals))
+            if total <= limit:
+                s = sep.join(vals)
+                charge(total // 64)
+                return s
+        except TypeError:
+            pass
     parts = []
     append = parts.append
     total = len(sep) * (n - 1)
-    plain = _plain(t)
     get = dict.get
     for k in range(i, last + 1):
         v = get(t, k) if plain else geti(t, k)
