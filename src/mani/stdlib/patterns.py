@@ -255,7 +255,7 @@ class Compiled:
 
     __slots__ = (
         "ops", "anchored", "ncap", "poscaps", "closed", "first", "rx", "rx_lb",
-        "literal", "items", "nonempty", "plain", "term", "term_rx",
+        "literal", "items", "nonempty", "plain", "term", "term_rx", "quick",
     )
 
     def __init__(self) -> None:
@@ -273,6 +273,10 @@ class Compiled:
         self.plain = False  # no special characters: find may use bytes.find
         self.term: Any = None  # "...%.-T" patterns: table of T (see _analyse)
         self.term_rx: Any = None  # finds the last T of a subject
+        # find/match's first match from a position in one call (rx.match
+        # or rx.search) when nothing else is needed: an rx without rx_lb or
+        # term, and not plain (find uses bytes.find for those)
+        self.quick: Any = None
 
 
 _cache: dict = {}  # pattern -> Compiled (a leading '^' anchors)
@@ -450,6 +454,9 @@ def _compile(pat: bytes, anchor_ok: bool) -> Compiled:
     if ops[-1][0] == END and all(o[0] == SINGLE and o[1] in _LIT_SET for o in ops[:-1]):
         comp.literal = bytes(o[1].index(1) for o in ops[:-1])
     _analyse(comp)
+    rx = comp.rx
+    if rx is not None and comp.rx_lb is None and comp.term is None and not comp.plain:
+        comp.quick = rx.match if comp.anchored else rx.search
     return comp
 
 

@@ -224,30 +224,6 @@ def _rx_search(comp: Any, rx: Any, S: bytes, pos: int) -> Any:
     return m
 
 
-def _fast_search(args: tuple) -> Any:
-    """The common find/match call, ``(s, pattern[, init > 0])``, with a
-    pattern already compiled to a plain regex: searches and charges what
-    compile_pattern and _rx_search together charge, and returns
-    ``(compiled, match or None)``. None when the call is not of that kind
-    (the general path then checks, compiles and charges)."""
-    nargs = len(args)
-    if nargs == 2:
-        pos = 0
-    elif nargs == 3 and (init := args[2]).__class__ is int and init > 0:
-        pos = init - 1
-    else:
-        return None
-    S, P = args[0], args[1]
-    if S.__class__ is not bytes or P.__class__ is not bytes or pos > len(S):
-        return None
-    comp = _pattern_cache.get(P)
-    if comp is None or comp.rx is None or comp.rx_lb is not None or comp.term is not None or comp.plain:
-        return None
-    m = comp.rx.match(S, pos) if comp.anchored else comp.rx.search(S, pos)
-    charge(2 + (len(P) >> 2) + (((len(S) if m is None else m.end()) - pos) * comp.items >> 7))
-    return comp, m
-
-
 def _find_result(comp: Any, m: Any) -> Any:
     """What string.find returns for a regex match."""
     st, e = m.span()
@@ -266,17 +242,34 @@ def _match_result(comp: Any, m: Any) -> Any:
 
 @lib_function
 def str_find(*args: Any) -> Any:
-    fast = _fast_search(args)
-    if fast is not None:
-        return None if fast[1] is None else _find_result(*fast)
-    nargs = len(args)
+    na = len(args)
+    if na == 2 or na == 3 and (init := args[2]).__class__ is int and init > 0:
+        # The common call: two strings, maybe a positive init, and a pattern
+        # already compiled, with a regex searching in one call
+        # (Compiled.quick). One charge, what compile_pattern and _rx_search
+        # charge together: the cost does not depend on the cache.
+        S, P = args[0], args[1]
+        if S.__class__ is bytes and P.__class__ is bytes:
+            comp = _pattern_cache.get(P)
+            if comp is not None and (quick := comp.quick) is not None:
+                pos = init - 1 if na == 3 else 0
+                if pos <= len(S):
+                    m = quick(S, pos)
+                    if m is None:
+                        charge(2 + (len(P) >> 2) + ((len(S) - pos) * comp.items >> 7))
+                        return None
+                    st, e = m.span()
+                    charge(2 + (len(P) >> 2) + ((e - pos) * comp.items >> 7))
+                    if comp.ncap == 0:
+                        return (st + 1, e)
+                    return (st + 1, e) + rx_captures(comp, m)
     S, P, init = _subject_pattern_init(args, "find")
     ls = len(S)
     if init > ls + 1:
         charge(1)
         return None
     pos = init - 1
-    if nargs > 3 and args[3] is not None and args[3] is not False:
+    if na > 3 and args[3] is not None and args[3] is not False:
         comp = None
     else:
         comp = compile_pattern(P)
@@ -295,9 +288,21 @@ def str_find(*args: Any) -> Any:
 
 @lib_function
 def str_match(*args: Any) -> Any:
-    fast = _fast_search(args)
-    if fast is not None:
-        return None if fast[1] is None else _match_result(*fast)
+    na = len(args)
+    if na == 2 or na == 3 and (init := args[2]).__class__ is int and init > 0:
+        # as in str_find
+        S, P = args[0], args[1]
+        if S.__class__ is bytes and P.__class__ is bytes:
+            comp = _pattern_cache.get(P)
+            if comp is not None and (quick := comp.quick) is not None:
+                pos = init - 1 if na == 3 else 0
+                if pos <= len(S):
+                    m = quick(S, pos)
+                    if m is None:
+                        charge(2 + (len(P) >> 2) + ((len(S) - pos) * comp.items >> 7))
+                        return None
+                    charge(2 + (len(P) >> 2) + ((m.end() - pos) * comp.items >> 7))
+                    return _match_result(comp, m)
     S, P, init = _subject_pattern_init(args, "match")
     ls = len(S)
     if init > ls + 1:
