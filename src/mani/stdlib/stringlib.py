@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime.context import charge, current
+from ..runtime.context import _tls, charge, current
 from ..runtime import ops as _ops
 from ..runtime.ops import first, metamethod
 from .base import lib_error
 from ..runtime.trace import lib_function
-from ..runtime.values import ClassTable, Table, number_to_str, to_number, type_name
+from ..runtime.values import FUNCTION_TYPES, ClassTable, Table, number_to_str, to_number, type_name
 from . import strformat, strpack
 from .patterns import _cache as _pattern_cache
 from .patterns import (
@@ -461,6 +461,30 @@ def _repl_value(v: Any, S: bytes, st: int, e: int) -> bytes:
 
 @lib_function
 def str_gsub(*args: Any) -> Any:
+    if len(args) == 3:
+        # The common call with a table or function replacement and a
+        # pattern already compiled to a regex that never matches empty:
+        # straight to the loop (the checks below would all pass; the same
+        # charges).
+        S, P, repl = args
+        c = repl.__class__
+        if S.__class__ is bytes and P.__class__ is bytes and (c is Table or c in FUNCTION_TYPES):
+            comp = _pattern_cache.get(P)
+            if comp is not None and comp.rx is not None and comp.nonempty and not comp.anchored:
+                # the charges as context.charge makes them, reading the
+                # thread's State once for both
+                rt = _tls.rt
+                meter = rt.meter
+                meter.cell_contents = v = meter.cell_contents - (1 + (len(P) >> 2))  # compile_pattern's
+                if v < 0:
+                    rt.state._budget_out()
+                if comp.rx_lb is None and comp.term is None and comp.rx.search(S) is None:
+                    # no match, often: the charge of _gsub_rx for none
+                    meter.cell_contents = v = meter.cell_contents - (1 + (len(S) * comp.items >> 7))
+                    if v < 0:
+                        rt.state._budget_out()
+                    return (S, 0)
+                return _gsub_rx(comp, S, repl, 1 if c is Table else 2, None, len(S) + 1, size_limit())
     S = check_str(args, 1, "gsub")
     P = check_str(args, 2, "gsub")
     repl = args[2] if len(args) > 2 else None
@@ -517,59 +541,7 @@ def str_gsub(*args: Any) -> Any:
                         raise too_large()
                     charge(1 + (len(r) >> 6))
                     return (r, cnt)
-        out: list = []
-        add = out.append
-        size = 0
-        pending = 0
-        scanned = 0
-        src = 0
-        n = 0
-        ncap = comp.ncap
-        for m in _rx_iter(comp, S, 0):
-            st, e = m.span()
-            if st > src:
-                add(S[src:st])
-                size += st - src
-            if kind == 0:
-                piece = _expand(parts, S, st, e, comp, m)
-            elif kind == 1:
-                if ncap == 0:
-                    key = S[st:e]
-                elif 0 in comp.poscaps:
-                    key = m.start(1) + 1
-                else:
-                    key = m.group(1)
-                piece = _repl_value(repl[key], S, st, e)
-            else:
-                if ncap == 0:
-                    v = repl(S[st:e])
-                else:
-                    v = repl(*rx_captures(comp, m))
-                if v.__class__ is tuple:
-                    v = v[0] if v else None
-                piece = _repl_value(v, S, st, e)
-            add(piece)
-            size += len(piece)
-            src = e
-            n += 1
-            if size - pending > 16384 or n & 255 == 0:
-                if size > limit:
-                    raise too_large()
-                charge(1 + ((size - pending) >> 6) + ((e - scanned) * weight >> 7))
-                pending = size
-                scanned = e
-            if n >= max_s:
-                break
-        if n == 0:
-            charge(1 + (srcl * weight >> 7))
-            return (S, 0)
-        if src < srcl:
-            add(S[src:])
-            size += srcl - src
-        if size > limit:
-            raise too_large()
-        charge(1 + ((size - pending) >> 6) + ((srcl - scanned) * weight >> 7))
-        return (b"".join(out), n)
+        return _gsub_rx(comp, S, repl, kind, parts, max_s, limit)
     sr = Search(comp, S)
     out = []
     add = out.append
@@ -621,6 +593,70 @@ def str_gsub(*args: Any) -> Any:
     if size > limit:
         raise too_large()
     charge(1 + ((size - pending) >> 6))
+    return (b"".join(out), n)
+
+
+def _gsub_rx(comp: Any, S: bytes, repl: Any, kind: int, parts: Any, max_s: int, limit: int) -> Any:
+    """gsub's loop over the matches of a regex that never matches empty
+    (no need for Lua's "not where the last match ended" rule), for a
+    replacement of each kind (0 string parts, 1 table, 2 function)."""
+    srcl = len(S)
+    weight = comp.items
+    out: list = []
+    add = out.append
+    size = 0
+    pending = 0
+    scanned = 0
+    src = 0
+    n = 0
+    ncap = comp.ncap
+    for m in _rx_iter(comp, S, 0):
+        st, e = m.span()
+        if st > src:
+            add(S[src:st])
+            size += st - src
+        if kind == 0:
+            piece = _expand(parts, S, st, e, comp, m)
+        elif kind == 1:
+            if ncap == 0:
+                key = S[st:e]
+            elif 0 in comp.poscaps:
+                key = m.start(1) + 1
+            else:
+                key = m.group(1)
+            piece = repl[key]
+            if piece.__class__ is not bytes:
+                piece = _repl_value(piece, S, st, e)
+        else:
+            if ncap == 0:
+                piece = repl(S[st:e])
+            else:
+                piece = repl(*rx_captures(comp, m))
+            if piece.__class__ is not bytes:
+                if piece.__class__ is tuple:
+                    piece = piece[0] if piece else None
+                piece = _repl_value(piece, S, st, e)
+        add(piece)
+        size += len(piece)
+        src = e
+        n += 1
+        if size - pending > 16384 or n & 255 == 0:
+            if size > limit:
+                raise too_large()
+            charge(1 + ((size - pending) >> 6) + ((e - scanned) * weight >> 7))
+            pending = size
+            scanned = e
+        if n >= max_s:
+            break
+    if n == 0:
+        charge(1 + (srcl * weight >> 7))
+        return (S, 0)
+    if src < srcl:
+        add(S[src:])
+        size += srcl - src
+    if size > limit:
+        raise too_large()
+    charge(1 + ((size - pending) >> 6) + ((srcl - scanned) * weight >> 7))
     return (b"".join(out), n)
 
 
