@@ -62,6 +62,17 @@ def str_len(*args: Any) -> Any:
 
 @lib_function
 def str_sub(*args: Any) -> Any:
+    if len(args) == 3:
+        # the common call, a slice inside the string, without the
+        # adjustments below (which would leave i and j as they are)
+        s, i, j = args
+        if s.__class__ is bytes and i.__class__ is int and j.__class__ is int and 0 < i <= j <= len(s):
+            rt = _tls.rt  # context.charge, inline
+            meter = rt.meter
+            meter.cell_contents = v = meter.cell_contents - (1 + ((j - i) >> 6))
+            if v < 0:
+                rt.state._budget_out()
+            return s[i - 1:j]
     s = args[0] if args else None
     if s.__class__ is not bytes:
         s = check_str(args, 1, "sub")
