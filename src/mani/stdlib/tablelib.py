@@ -18,6 +18,7 @@ as ``pcall``).
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 from ..errors import LuaError
@@ -513,27 +514,34 @@ def _auxsort(a: Any, lo: int, up: int, less: Any, rnd: int) -> None:
 
 
 def _simple_sortable(vals: list) -> bool:
-    """All ints, all strings or all non-zero non-NaN floats: equal elements
-    are indistinguishable, so any correct sort gives the reference's
-    result (and no comparison can fail)."""
-    c = vals[1].__class__
-    if c is float:
+    """All ints, all strings or all non-zero non-NaN floats (after the
+    unused vals[0]): equal elements are indistinguishable, so any correct
+    sort gives the reference's result (and no comparison can fail)."""
+    kinds = set(map(type, islice(vals, 1, None)))
+    if kinds == _INTS or kinds == _STRINGS:
+        return True
+    if kinds == _FLOATS:
         for v in vals[1:]:
-            if v.__class__ is not float or v != v or v == 0.0:
+            if v != v or v == 0.0:
                 return False
         return True
-    if c is not int and c is not bytes:
-        return False
-    for v in vals[1:]:
-        if v.__class__ is not c:
-            return False
-    return True
+    return False
+
+
+_INTS = {int}
+_STRINGS = {bytes}
+_FLOATS = {float}
 
 
 @lib_function
 def table_sort(*args: Any) -> Any:
-    t = check_tab(args, 1, "table.sort", _R | _W | _L)
-    n = lua_len(t)
+    t = args[0] if args else None
+    plain = t.__class__ is Table and t.meta is None
+    if plain:
+        n = border(t)  # what the checks below give for a plain table
+    else:
+        t = check_tab(args, 1, "table.sort", _R | _W | _L)
+        n = lua_len(t)
     if n <= 1:
         charge(1)
         return ()
@@ -544,19 +552,16 @@ def table_sort(*args: Any) -> Any:
         raise type_error(args, 2, "table.sort", "function")
     charge(1 + n // 8)
     less = _default_less if comp is None else comp
-    if not _plain(t):
+    if not plain:
         _auxsort(_Proxy(t), 1, n, less, 0)
         return ()
-    get = dict.get
     a = [None]
-    a.extend([get(t, i) for i in range(1, n + 1)])
+    a.extend(map(t.__getitem__, range(1, n + 1)))  # a miss is None
     if comp is None and _simple_sortable(a):
         charge(n * n.bit_length() // 8)
         del a[0]
         a.sort()
-        setv = dict.__setitem__
-        for i, v in enumerate(a, 1):
-            setv(t, i, v)
+        dict.update(t, zip(range(1, n + 1), a))
         return ()
     try:
         _auxsort(a, 1, n, less, 0)
