@@ -350,6 +350,8 @@ def str_to_number(s: bytes) -> Any:
     is not a numeral."""
     s = s.strip(_SPACE)
     if _DEC_INT.match(s):
+        if len(s) <= 18:  # 18 digits, or a sign and 17: always within 64 bits
+            return int(s)
         return decimal_integer(s.decode("ascii"))
     m = _HEX_INT.match(s)
     if m:
