@@ -130,40 +130,62 @@ def lua_setmetatable(*args: Any) -> Any:
 
 @lib_function
 def lua_next(*args: Any) -> Any:
-    t = check_table(args, 1, "next")
-    k = args[1] if len(args) > 1 else None
-    return table_next(t, k)
+    t = args[0] if args else None
+    if t.__class__ is not Table:
+        t = check_table(args, 1, "next")
+    return table_next(t, args[1] if len(args) > 1 else None)
 
 
 def table_next(t: Table, k: Any) -> Any:
     """``next(t, k)`` in O(1) amortised: a per-table snapshot of the keys
-    with positions, rebuilt when a traversal starts or meets an unknown key."""
+    with positions, taken by the second call of a traversal (or when a call
+    meets a key the snapshot does not know). ``next(t)`` alone, the usual
+    emptiness test, takes none: it notes the key it returns, so that a
+    traversal going on from that key works even when the key was cleared
+    in between."""
     if k is None:
+        for kk, v in dict.items(t):
+            if v is not None:
+                t.keys_cache = (None, kk)
+                return (kk.value if kk.__class__ is _BoolKey else kk, v)
+        if t.keys_cache is not None:
+            t.keys_cache = None
+        return None
+    lk = lookup_key(k)
+    if lk.__class__ is float:
+        i = float_to_int(lk)
+        if i is not None:
+            lk = i
+    cache = t.keys_cache
+    if cache is not None and cache[0] is None:
+        # the second call of a traversal: the snapshot is taken now
         keys = list(t)
         t.keys_cache = (keys, None)
-        start = 0
-    else:
-        lk = lookup_key(k)
-        if lk.__class__ is float:
-            i = float_to_int(lk)
-            if i is not None:
-                lk = i
+        k0 = cache[1]
+        if lk is k0 or lk == k0:
+            # going on from the first key: still the first in insertion
+            # order, or cleared
+            return _next_from(t, keys, 1 if keys and (keys[0] is k0 or keys[0] == k0) else 0)
         cache = t.keys_cache
-        if cache is None:
-            cache = (list(t), None)
-        keys, pos = cache
-        if pos is None:
-            pos = {kk: i for i, kk in enumerate(keys)}
-            t.keys_cache = (keys, pos)
-        i = pos.get(lk)
-        if i is None:
-            if dict.get(t, lk) is None:
-                raise OpError("invalid key to 'next'")  # Lua gives no position
-            keys = list(t)
-            pos = {kk: j for j, kk in enumerate(keys)}
-            t.keys_cache = (keys, pos)
-            i = pos[lk]
-        start = i + 1
+    if cache is None:
+        cache = (list(t), None)
+    keys, pos = cache
+    if pos is None:
+        pos = {kk: i for i, kk in enumerate(keys)}
+        t.keys_cache = (keys, pos)
+    i = pos.get(lk)
+    if i is None:
+        if dict.get(t, lk) is None:
+            raise OpError("invalid key to 'next'")  # Lua gives no position
+        keys = list(t)
+        pos = {kk: j for j, kk in enumerate(keys)}
+        t.keys_cache = (keys, pos)
+        i = pos[lk]
+    return _next_from(t, keys, i + 1)
+
+
+def _next_from(t: Table, keys: list, start: int) -> Any:
+    """The first entry of ``t`` still set among ``keys[start:]``."""
     get = dict.get
     for j in range(start, len(keys)):
         kk = keys[j]
@@ -175,6 +197,9 @@ def table_next(t: Table, k: Any) -> Any:
 
 @lib_function
 def lua_pairs(*args: Any) -> Any:
+    v = args[0] if args else None
+    if v.__class__ is Table and v.meta is None:
+        return (lua_next, v, None)  # the usual case: no __pairs to look for
     v = check_any(args, 1, "pairs")
     h = metamethod(v, b"__pairs")
     if h is not None:
@@ -196,8 +221,9 @@ def ipairs_iter(*args: Any) -> Any:
 
 @lib_function
 def lua_ipairs(*args: Any) -> Any:
-    v = check_any(args, 1, "ipairs")
-    return (ipairs_iter, v, 0)
+    if not args:
+        check_any(args, 1, "ipairs")  # raises
+    return (ipairs_iter, args[0], 0)
 
 
 @lib_function
