@@ -345,16 +345,21 @@ def str_gmatch(*args: Any) -> Any:
         weight = comp.items
         ncap = comp.ncap
         last = [init]
+        # The iterator is a value of this State, so this State is the
+        # current one whenever it runs (as for coroutine.wrap): it charges
+        # its meter directly (context.charge without the thread-local read).
+        rt = _tls.rt
+        meter = rt.meter
 
         def gmatch_rx(*_: Any) -> Any:
             m = next(it, None)
-            if m is None:
-                charge(1 + ((ls - last[0]) * weight >> 7))
-                last[0] = ls
-                return ()
-            e = m.end()
-            charge(1 + ((e - last[0]) * weight >> 7))
+            e = ls if m is None else m.end()
+            meter.cell_contents = v = meter.cell_contents - (1 + ((e - last[0]) * weight >> 7))
+            if v < 0:
+                rt.state._budget_out()
             last[0] = e
+            if m is None:
+                return ()
             if ncap == 0:
                 return m.group()
             return rx_captures(comp, m)
