@@ -118,7 +118,9 @@ def lua_rawset(*args: Any) -> Any:
 
 @lib_function
 def lua_setmetatable(*args: Any) -> Any:
-    t = check_table(args, 1, "setmetatable")
+    t = args[0] if args else None
+    if t.__class__ is not Table:
+        t = check_table(args, 1, "setmetatable")
     mt = args[1] if len(args) > 1 else None
     if len(args) < 2 or (mt is not None and not isinstance(mt, Table)):
         raise type_error(args, 2, "setmetatable", "nil or table")
