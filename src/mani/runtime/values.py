@@ -155,8 +155,8 @@ class ClassTable(Table):
 
     ``method_cache`` (used when the table is a metatable) maps a method name
     to what ``o:name`` finds for an object ``o`` with this metatable that
-    lacks the field itself. ``dependents`` holds the metatables whose caches looked through
-    this table. Generated code only takes its raw fast paths for tables
+    lacks the field itself. ``dependents`` holds the metatables whose caches
+    looked through this table. Generated code only takes its raw fast paths for tables
     whose class is exactly ``Table``, so every write to a ClassTable comes
     through these methods (or through ``set_metatable``), which drop the
     cache entries the write can change: the written key's, or all of them

@@ -301,7 +301,8 @@ def table_move(*args: Any) -> Any:
 def table_concat(*args: Any) -> Any:
     na = len(args)
     t = args[0] if na else None
-    if t.__class__ is Table and t.meta is None and (na == 1 or na == 2 and args[1].__class__ is bytes):
+    plain = _plain(t)
+    if plain and (na == 1 or na == 2 and args[1].__class__ is bytes):
         # the common call, a plain table and maybe a string separator: the
         # checks below would all pass and give these values
         sep = args[1] if na == 2 else b""
@@ -319,7 +320,6 @@ def table_concat(*args: Any) -> Any:
     n = last - i + 1
     charge(1 + n // 8)
     limit = current().engine.max_string_size
-    plain = _plain(t)
     if plain and n <= len(t):
         # Strings only, the usual case: measured and joined in C. A table
         # element has a len() too, but then join fails; any failure (a
@@ -536,7 +536,7 @@ _FLOATS = {float}
 @lib_function
 def table_sort(*args: Any) -> Any:
     t = args[0] if args else None
-    plain = t.__class__ is Table and t.meta is None
+    plain = _plain(t)
     if plain:
         n = border(t)  # what the checks below give for a plain table
     else:
