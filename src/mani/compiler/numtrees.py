@@ -146,7 +146,7 @@ class NumericTrees:
         return self.emit_tree(e, plan)
 
     def emit_tree(self, e: N.Node, plan: _Plan):
-        from .codegen import Expr
+        from .expr import Expr
 
         refs: dict = {}  # id(leaf node) -> code in the fast path
         binds: list = []  # conjuncts binding impure leaves, in order

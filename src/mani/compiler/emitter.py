@@ -1,0 +1,92 @@
+"""Writing Python lines: the generator's output buffer and its bookkeeping.
+
+``Emitter`` appends indented lines (each with the Lua line it comes from),
+names temporaries and generated functions, caches a local's class in a
+variable, and hoists statements that an expression needs before the
+statement that holds it (``with_pending``: function definitions, constructors
+built by statements). ``FuncGen`` is the state of the Python function being
+generated for one Lua function. Emits no runtime helpers of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..syntax import nodes as N
+from ..syntax.resolve import Var
+
+
+class Emitter:
+    """Output lines, temporaries, generated names, hoisted statements. (A mixin of ``codegen.CodeGen``.)"""
+
+    def emit(self, text: str, line: Optional[int] = None) -> None:
+        self.lines.append("    " * self.indent + text)
+        self.linemap.append(self.cur_line if line is None else line)
+
+    def cls(self, code: str) -> str:
+        """``code.__class__``, or the variable caching it (see cache_class)."""
+        cached = self.fn.cls_cache.get(code)
+        return cached if cached is not None else f"{code}.__class__"
+
+    def cache_class(self, v: Var) -> None:
+        """A local that never changes after its declaration and is used often
+        gets its class computed once, right after the declaration; guards
+        read the variable instead of ``v.__class__``."""
+        if v.assigned or v.boxed or v.static_type is not None or v.const_value is not None or v.uses < 3:
+            return
+        name = f"_c_{v.pyname}"
+        self.emit(f"{name} = {v.pyname}.__class__")
+        self.fn.cls_cache[v.pyname] = name
+
+    def temp(self) -> str:
+        self.fn.ntemps += 1
+        return f"_t{self.fn.ntemps}"
+
+    def fn_name(self, lua_name: Optional[str]) -> str:
+        base = "anon"
+        if lua_name:
+            base = "".join(ch if ch.isalnum() else "_" for ch in lua_name)
+            if not base[0].isalpha():
+                base = "f_" + base
+        name = base
+        i = 1
+        while name in self.used_fn_names:
+            i += 1
+            name = f"{base}_{i}"
+        self.used_fn_names.add(name)
+        return "lua_" + name
+
+    def with_pending(self, produce):
+        """Run ``produce`` (which compiles expressions); emit hoisted
+        function definitions before the statement that uses them."""
+        saved = self.pending
+        self.pending = []
+        result = produce()
+        hoisted = self.pending
+        self.pending = saved
+        for block in hoisted:
+            for ln, lua_line in block:
+                self.lines.append(ln)
+                self.linemap.append(lua_line)
+        return result
+
+
+class FuncGen:
+    """State of the Python function being generated for one Lua function."""
+
+    def __init__(self, node: N.Function, pyname: str, parent: Optional["FuncGen"]):
+        self.node = node
+        self.pyname = pyname
+        self.parent = parent
+        self.ntemps = 0
+        self.nonlocals: set[str] = set()
+        self.sites: dict[int, list] = {}
+        self.loop_stack: list = []  # per Python loop: dict of info
+        self.floaty = False
+        self.cls_cache: dict = {}  # local name -> variable holding its class
+        self.init_at = 0  # index of the line after the function's meter line
+        # integer locals known to be >= a constant here (see _guard_bound)
+        self.lower_bounds: dict = {}
+        # in the general body of an integer-speculated function: its
+        # speculated parameters (not all of them held integers on entry)
+        self.not_all_ints: frozenset = frozenset()
