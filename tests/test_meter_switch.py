@@ -24,9 +24,9 @@ def generate_calls(monkeypatch):
     seen = []
     real = codegen.generate
 
-    def spy(chunk, model, metered=True):
+    def spy(chunk, model, metered=True, source=b""):
         seen.append(metered)
-        return real(chunk, model, metered)
+        return real(chunk, model, metered, source)
 
     monkeypatch.setattr(codegen, "generate", spy)
     return seen

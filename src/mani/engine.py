@@ -162,7 +162,7 @@ def _compile_program(engine: Engine, source: Any, name: Optional[str], metered: 
     display = chunk_display_name(name, src)
     chunk = parse(src, display)
     resolve(chunk)
-    pysrc, scope_costs = codegen.generate(chunk, engine._cost_model, metered)
+    pysrc, scope_costs = codegen.generate(chunk, engine._cost_model, metered, src)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. b"x"[b"y"] is legal Lua

@@ -33,7 +33,7 @@ class Assignments:
         boxes = []
         for v in vs:
             if v.boxed:
-                t = self.temp()
+                t = self.temp("val")
                 targets.append(t)
                 boxes.append((v, t))
             else:
@@ -76,11 +76,11 @@ class Assignments:
                     if k.code in assigned:
                         k.simple = False
                     if not o.simple:
-                        tmp = self.temp()
+                        tmp = self.temp("obj")
                         self.pending.append([(f"{'    ' * self.indent}{tmp} = {o.code}", self.cur_line)])
                         o = Expr(tmp, o.ty, True)
                     if not k.simple:
-                        tmp = self.temp()
+                        tmp = self.temp("key")
                         self.pending.append([(f"{'    ' * self.indent}{tmp} = {k.code}", self.cur_line)])
                         k = Expr(tmp, k.ty, True)
                     pre.append((o, k))
@@ -91,13 +91,13 @@ class Assignments:
             return pre, self.explist_n(s.exprs, len(s.targets))
         pre, values = self.with_pending(prod)
         if isinstance(values, str):
-            vals = [Expr(self.temp(), None, True) for _ in s.targets]
+            vals = [Expr(self.temp("val"), None, True) for _ in s.targets]
             self.emit(f"{', '.join(v.code for v in vals)} = {values}")
         else:
             # one value per target: literals are stored as they are (they
             # cannot change, and their type spares the stores' tests); the
             # others are all evaluated before the first assignment
-            vals = [v if is_literal(e) else Expr(self.temp(), None, True) for e, v in zip(s.exprs, values)]
+            vals = [v if is_literal(e) else Expr(self.temp("val"), None, True) for e, v in zip(s.exprs, values)]
             held = [(w.code, v.code) for w, v in zip(vals, values) if w is not v]
             if held:
                 self.emit(f"{', '.join(w for w, _ in held)} = {', '.join(v for _, v in held)}")
@@ -163,7 +163,7 @@ class Assignments:
         o = self.ex(obj)
         if not o.simple:
             return False
-        oc, n = o.code, self.temp()
+        oc, n = o.code, self.temp("len")
         private = is_private(obj)
         border = self.border_test(o, oc, oc, private, n)
         if pure:
@@ -178,7 +178,7 @@ class Assignments:
             val = self.ex(v)
             vc = val.code
             if not val.simple:
-                vc = self.temp()
+                vc = self.temp("val")
                 self.emit(f"{vc} = {val.code}")
             conds = [] if private else [f"{oc}.meta is None"]
             if val.ty not in NON_NIL:
@@ -201,17 +201,17 @@ class Assignments:
         sid = self.site("index", t.line, desc)
         o = obj.code
         if not obj.simple:
-            tmp = self.temp()
+            tmp = self.temp("obj")
             self.emit(f"{tmp} = {o}")
             o = tmp
         k = key.code
         if not key.simple:
-            tmp = self.temp()
+            tmp = self.temp("key")
             self.emit(f"{tmp} = {k}")
             k = tmp
         vcode = val.code
         if not val.simple:
-            tmp = self.temp()
+            tmp = self.temp("val")
             self.emit(f"{tmp} = {vcode}")
             vcode = tmp
         nonnil = val.ty in NON_NIL
@@ -220,7 +220,7 @@ class Assignments:
         conds = []
         target = types.unparen(t.obj) if isinstance(t, N.Index) else None
         if not is_private(target):
-            m = self.temp()
+            m = self.temp("meta")
             no_meta, no_hook = f"({m} := {o}.meta) is None", f"b'__newindex' not in {m}"
             meta_ok = f"({no_meta} or {k} in {o} or {no_hook})"
             if key.ty == STR and isinstance(target, N.Name) and target.name == "self":

@@ -55,7 +55,7 @@ class Calls:
                 return f"first({tail})"
             if fixed:
                 return f"({', '.join(fixed)}, *adjust({tail}, {need}))"
-            t = self.temp()  # a call returning exactly n values needs no helper
+            t = self.temp("res")  # a call returning exactly n values needs no helper
             return f"({t} if ({t} := {tail}).__class__ is tuple and len({t}) == {need} else adjust({t}, {need}))"
         codes = [self.ex(e).code for e in exprs]
         if len(codes) < n:
@@ -128,7 +128,7 @@ class Calls:
         """``o.key`` for a method call (``ob`` binds ``o``): a plain table
         without the field whose metatable's method cache has it, inline;
         anything else through ``lookup_method`` (runtime.methods)."""
-        m, mc = self.temp(), self.temp()
+        m, mc = self.temp("meta"), self.temp("mcache")
         return (f"({mc}[{key}] if {self.cls(ob)} is Table and {key} not in {o} and ({m} := {o}.meta) is not None"
                 f" and {key} in ({mc} := {m}.method_cache) else lookup_method({o}, {key}))")
 
@@ -163,7 +163,7 @@ class Calls:
             change, else a temporary bound by one of ``binds``."""
             if simple and node is not None and self.stable(node):
                 return code
-            t = self.temp()
+            t = self.temp("held")
             binds.append(f"({t} := {code}) is {t}")
             return t
 
@@ -182,7 +182,7 @@ class Calls:
         fixed = lead + [self.ex(a).code for a in args[:-1]]
         inner = self.call_raw(args[-1])
         sid = self.site(kind, e.line, desc)
-        t = self.temp()
+        t = self.temp("res")
         test = " and ".join(binds + [f"({t} := {inner}).__class__ is not tuple"])
         pre = "".join(f"{c}, " for c in fixed)
         return self.mark(sid, f"({callee}({pre}{t}) if {test} else call_n({callee}, {pre}*{t}))")
@@ -191,7 +191,7 @@ class Calls:
         if isinstance(e, N.Call) and isinstance(e.func, N.Name) and e.func.var is not None and e.func.var.single_return:
             ty = types.expr_type(e, {})
             return Expr(self.call_raw(e), ty if ty in NON_NIL else None)
-        t = self.temp()
+        t = self.temp("res")
         return Expr(f"(first({t}) if ({t} := {self.call_raw(e)}).__class__ is tuple else {t})")
 
     e_MethodCall = e_Call

@@ -75,8 +75,10 @@ class CodeGen(Statements, Loops, Gotos, Assignments, Functions, Calls, Tables, O
     copy being generated) and the entry point ``chunk``. What each Lua
     construct compiles to is in the module of its concern (the mixins)."""
 
-    def __init__(self, chunkname: str, model: costs.CostModel, nodes: BodyNodes, metered: bool = True):
+    def __init__(self, chunkname: str, model: costs.CostModel, nodes: BodyNodes, metered: bool = True,
+                 source: bytes = b""):
         self.chunkname = chunkname
+        self.source_lines = source.split(b"\n")  # for the source comments
         self.model = model
         # False only for measuring what metering costs (engine._compile_program
         # with metered=False, used by bench/run.py --no-meter): no charges
@@ -118,11 +120,12 @@ class CodeGen(Statements, Loops, Gotos, Assignments, Functions, Calls, Tables, O
         return "\n".join(self.lines) + "\n"
 
 
-def generate(chunk: N.Chunk, model: costs.CostModel, metered: bool = True) -> tuple:
+def generate(chunk: N.Chunk, model: costs.CostModel, metered: bool = True, source: bytes = b"") -> tuple:
     """Return (Python source text, scope costs) for a resolved chunk.
-    ``metered=False`` leaves out every charge (only to measure metering)."""
+    ``metered=False`` leaves out every charge (only to measure metering).
+    ``source``, the Lua text, is quoted in comments above each statement."""
     nodes = BodyNodes(chunk)
     mark_private_tables(nodes.bodies)
-    gen = CodeGen(chunk.source_name, model, nodes, metered)
+    gen = CodeGen(chunk.source_name, model, nodes, metered, source)
     gen.chunk(chunk)
     return finish(gen), gen.scope_costs[0]

@@ -16,6 +16,9 @@ from ..syntax import nodes as N
 from ..syntax.resolve import Var
 
 
+COMMENT_WIDTH = 80  # Lua source shown in a comment, in characters
+
+
 class Emitter:
     """Output lines, temporaries, generated names, hoisted statements. (A mixin of ``codegen.CodeGen``.)"""
 
@@ -38,9 +41,26 @@ class Emitter:
         self.emit(f"{name} = {v.pyname}.__class__")
         self.fn.cls_cache[v.pyname] = name
 
-    def temp(self) -> str:
+    def temp(self, hint: str = "t") -> str:
+        """A new temporary, named after what it holds (``_res3``, ``_cls4``):
+        a name costs nothing at run time and helps the reader. Lua locals
+        never start with ``_`` (resolve.py), so temporaries cannot clash."""
         self.fn.ntemps += 1
-        return f"_t{self.fn.ntemps}"
+        return f"_{hint}{self.fn.ntemps}"
+
+    def comment_source(self, line: int) -> None:
+        """``# [line] <Lua source>`` above the Python of the first statement
+        on each Lua line of a function: the generated code says where it
+        comes from. Comments vanish in the bytecode."""
+        if line == self.fn.commented_line or not 0 < line <= len(self.source_lines):
+            return
+        self.fn.commented_line = line
+        text = self.source_lines[line - 1].decode("utf-8", "replace").strip()
+        # nothing that could end the comment line or confuse finish()'s markers
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
+        if len(text) > COMMENT_WIDTH:
+            text = text[: COMMENT_WIDTH - 3] + "..."
+        self.emit(f"# [{line}] {text}", line)
 
     def fn_name(self, lua_name: Optional[str]) -> str:
         base = "anon"
@@ -90,3 +110,4 @@ class FuncGen:
         # in the general body of an integer-speculated function: its
         # speculated parameters (not all of them held integers on entry)
         self.not_all_ints: frozenset = frozenset()
+        self.commented_line = 0  # the Lua line of the last source comment

@@ -91,7 +91,7 @@ class Expressions:
 
     def bound(self, x: Expr) -> tuple:
         """(binding code, reference code) of a new temp holding ``x``."""
-        t = self.temp()
+        t = self.temp("val")
         return f"({t} := {x.code})", t
 
     def index_expr(self, obj: Expr, key: Expr, line: int, desc) -> Expr:

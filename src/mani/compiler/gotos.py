@@ -31,7 +31,7 @@ class Gotos:
                 seg_of_label[s.name] = len(segments) - 1
             else:
                 segments[-1].append(s)
-        tgt = self.temp()
+        tgt = self.temp("goto")
         info = {"kind": "dispatch", "var": tgt, "labels": seg_of_label, "segments": segments}
         self.emit(f"{tgt} = 0")
         self.emit("while True:")
@@ -64,7 +64,7 @@ class Gotos:
         info = stack[i]
         flag = info.get("escape_break")
         if not flag:
-            flag = info["escape_break"] = self.temp()
+            flag = info["escape_break"] = self.temp("brk")
             self._preinit(flag, "False")
         self.emit(f"{flag} = True")
         self.emit("break")
@@ -116,7 +116,7 @@ class Gotos:
         target = stack[idx]
         esc = target.get("esc_in")
         if esc is None:
-            esc = target["esc_in"] = self.temp()
+            esc = target["esc_in"] = self.temp("esc")
             self._preinit(esc, "None")
         self.emit(f"{esc} = {seg if seg is not None else -1}")
         self.emit("break")

@@ -133,7 +133,7 @@ class Loops:
         close_at = next((i for i, st in enumerate(stmts) if isinstance(st, N.Local) and "close" in st.attribs), None)
         if close_at is not None:
             # the condition runs inside the scope of the to-be-closed variable
-            brk = self.temp()
+            brk = self.temp("brk")
             self.emit(f"{brk} = False")
             self.block(stmts + [_CondBreak(s.cond, brk, s.line)])
             self.indent -= 1
@@ -188,12 +188,12 @@ class Loops:
             if a.ty == INT and a.simple and k:
                 # an integer start and step, a limit of unknown type (often
                 # `#t`): an integer limit makes a range without the helper
-                lim = self.temp()
+                lim = self.temp("lim")
                 it = f"({int_range(lim)} if ({lim} := {b.code}).__class__ is int else {self.mark(sid, f'forrange({a.code}, {lim}{step})')})"
             if a.ty == INT and step_is_int and not v.assigned:
                 v.static_type = INT
         if v.boxed:
-            loopvar = self.temp()
+            loopvar = self.temp("ctl")
             prologue = [f"{v.pyname} = [{loopvar}]"]
         else:
             loopvar = v.pyname
@@ -222,7 +222,7 @@ class Loops:
                 return
             nest = 0
             if self.metered:
-                ch = self.temp()
+                ch = self.temp("chunk")
                 self.emit(f"for {ch} in chunks({it}):", s.line)
                 self.indent += 1
                 nest = 1
@@ -250,12 +250,12 @@ class Loops:
         prologue = []
         for v in s.vars:
             if v.boxed:
-                t = self.temp()
+                t = self.temp("var")
                 targets.append(t)
                 prologue.append(f"{v.pyname} = [{t}]")
             else:
                 targets.append(v.pyname)
-        it = self.temp()
+        it = self.temp("iter")
         self.emit(f"{it} = {self.mark(sid, f'forin({n}, {args})' if args else f'forin({n})')}", s.line)
         # an error in the body reaches the loop's closing value (zero cost
         # in CPython 3.11 until an exception happens)

@@ -157,7 +157,7 @@ class NumericTrees:
             if pure and x.simple:
                 code = x.code
             else:
-                code = self.temp()
+                code = self.temp("leaf")
                 binds.append((f"({code} := {x.code})", code))
             refs[id(n)] = Expr(code, None if kind == "dyn" else kind, True)
             if kind == "dyn":
@@ -185,7 +185,7 @@ class NumericTrees:
             self.tree_off -= 1
             self.leaf_refs = None
         if plan.mode == INT:  # never typed here, so cond holds a class check
-            t = self.temp()
+            t = self.temp("res")
             return Expr(f"({t} if {cond} and {MININT} <= ({t} := {fast}) <= {MAXINT} else {slow})")
         ty = FLOAT if plan.typed else None  # the fallback may give anything
         return Expr(f"({fast} if {cond} else {slow})" if cond else fast, ty)
@@ -205,7 +205,7 @@ class NumericTrees:
         r = unparen(e.right)
         if isinstance(r, N.Number) and r.value != 0:
             return f"({a} / {b})"
-        d = self.temp()
+        d = self.temp("div")
         divs.append(f"({d} := {b})")  # truthy: nonzero (NaN included)
         return f"({a} / {d})"
 

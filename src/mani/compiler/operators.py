@@ -49,7 +49,7 @@ class Operators:
             if x.ty == FLOAT:
                 return Expr(f"(-{x.code})", FLOAT)
             if x.ty == INT:
-                t = self.temp()
+                t = self.temp("res")
                 return Expr(f"({t} if ({t} := -{x.code}) <= {MAXINT} else {MININT})", INT)
             code = f"(-{xr} if ({self.cls(xb)} is float) or ({self.cls(xr)} is int and {xr} != {MININT}) else arith_unm({xr}))"
             return Expr(self.mark(sid, code))
@@ -60,7 +60,7 @@ class Operators:
             if x.ty is not None and x.ty != TABLE:
                 return Expr(self.mark(sid, f"length({x.code})"))
             xb, xr = self.simple(x)
-            n = self.temp()
+            n = self.temp("len")
             # an untyped operand may be a string: len() without a call
             fallback = f"length({xr})" if x.ty == TABLE else f"(len({xr}) if {self.cls(xr)} is bytes else length({xr}))"
             code = f"({n} if {self.border_test(x, xb, xr, is_private(e.operand), n)} else {fallback})"
@@ -92,7 +92,7 @@ class Operators:
                     return Expr(f"({self.ex(e.left).code} - {c})", INT)
             # Wrapping to 64 bits commutes with + - *: compute the whole
             # integer tree exactly and wrap once at its root.
-            t = self.temp()
+            t = self.temp("res")
             if op in ("+", "-") and (isinstance(e.left, N.Number) and not _exact_tree(e.right)
                                      or isinstance(e.right, N.Number) and not _exact_tree(e.left)):
                 # in-range x +- constant can only leave the range on one side
@@ -167,11 +167,11 @@ class Operators:
         if op in ("+", "-", "*"):
             if ta == FLOAT and tb in NUMS or tb == FLOAT and ta in NUMS:
                 return Expr(f"({a.code} {op} {b.code})", FLOAT)
-            t = self.temp()
+            t = self.temp("res")
             if ta == INT and tb == INT:
                 return Expr(f"({t} if {self.range_check(op, a, b, t)} else wrap_int({t}))", INT)
             pre, ar, br = self.bind2(a, b)
-            c = self.temp()
+            c = self.temp("cls")
             if ta == INT or tb == INT:
                 u = br if ta == INT else ar
                 code = (f"({t} if {pre}({c} := {self.cls(u)}) is int and {self.range_check(op, Expr(ar, ta, True), Expr(br, tb, True), t)} else "
@@ -189,8 +189,8 @@ class Operators:
             return Expr(self.mark(sid, code))
         pre, ar, br = self.bind2(a, b)
         if op == "/":
-            c = self.temp()
-            d = self.temp()
+            c = self.temp("cls")
+            d = self.temp("cls")
             ga = "" if ta in NUMS else f"(({c} := {self.cls(ar)}) is float or {c} is int) and "
             gb = "" if tb in NUMS else f"(({d} := {self.cls(br)}) is float or {d} is int) and "
             code = f"({ar} / {br} if {pre}{ga}{gb}{br} else {helper}({ar}, {br}))"
@@ -206,7 +206,7 @@ class Operators:
             if isinstance(e.right, N.Number) and 0 < e.right.value <= 1 and ta != INT:
                 # x ^ k with 0 < k <= 1 cannot overflow: Python's float ** is
                 # IEEE pow for a positive float base
-                c = self.temp()
+                c = self.temp("cls")
                 kf = repr(float(e.right.value))
                 code = f"({ar} ** {kf} if {pre}{self.cls(ar)} is float and {ar} > 0.0 else {helper}({ar}, {br}))"
                 return Expr(self.mark(sid, code), FLOAT if ta == FLOAT else None)
@@ -277,7 +277,7 @@ class Operators:
         helper = "lt" if op == "<" else "le"
         if a.ty in NUMS and b.ty in NUMS or a.ty == STR and b.ty == STR:
             return f"{pre}{a.code} {op} {b.code}"
-        c = self.temp()
+        c = self.temp("cls")
         if a.ty in NUMS or b.ty in NUMS:
             u = b.code if a.ty in NUMS else a.code
             return pre + self.mark(sid, f"({a.code} {op} {b.code} if ({c} := {self.cls(u)}) is int or {c} is float else {helper}({a.code}, {b.code}))")
@@ -306,7 +306,7 @@ class Operators:
                 k = x.code
                 code = f"({y} == {k} and {self.cls(y)} is not bool)"
                 return f"{pre}{'not ' if neg else ''}{code}"
-        c = self.temp()
+        c = self.temp("cls")
         code = f"({ar} == {br} if ({c} := {self.cls(ar)}) is {self.cls(br)} and {c} is not Table and {c} is not Userdata and {c} is not ClassTable else eq({ar}, {br}))"
         return f"{pre}{'not ' if neg else ''}{code}"
 

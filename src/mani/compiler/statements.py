@@ -22,6 +22,7 @@ class Statements:
 
     def stmt(self, s: N.Node) -> None:
         self.cur_line = s.line
+        self.comment_source(s.line)
         self.charge(self.calls.before(s), s.line)  # calls of direct functions
         gen = getattr(self, "s_" + type(s).__name__)
         if isinstance(s, (N.While, N.Repeat, N.NumericFor)) and not self.loop_spec:
@@ -70,7 +71,7 @@ class Statements:
         idx = local.attribs.index("close")
         var = local.vars[idx]
         ref = self.var_ref(var)
-        flag = self.temp()
+        flag = self.temp("open")
         self.emit(f"check_close({ref}, {var.name!r})")
         self.emit(f"{flag} = True")
         self.emit("try:")

@@ -93,7 +93,7 @@ class Tables:
                 items.append(f"{f.key.value!r}: {v.code}")
         code = f"Table({{{', '.join(items)}}})"
         if maybe_nil:
-            t = self.temp()
+            t = self.temp("tbl")
             code = f"({t} if None not in ({t} := {code}).values() else table_clean({t}))"
         return Expr(code, TABLE)
 
@@ -103,7 +103,7 @@ class Tables:
         never reassigned (so reading them early changes nothing): build it
         with one store per field, hoisted before the statement (no
         intermediate dict, unlike Table({...}))."""
-        t = self.temp()
+        t = self.temp("tbl")
         ind = "    " * self.indent
         self.pending.append([(f"{ind}{t} = Table()", e.line)])
         i = 0
@@ -121,7 +121,7 @@ class Tables:
             elif v.simple:
                 line = f"if {v.code} is not None: {t}[{key}] = {v.code}"
             else:
-                tmp = self.temp()
+                tmp = self.temp("val")
                 line = f"if ({tmp} := {v.code}) is not None: {t}[{key}] = {tmp}"
             self.pending.append([(ind + line, f.value.line)])
         return Expr(t, TABLE, True)
