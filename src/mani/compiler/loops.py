@@ -211,14 +211,7 @@ class Loops:
                 # a short loop with constant bounds: one check for all of it
                 if count:
                     self.charge(count * cost, s.line)
-                self.emit(f"for {loopvar} in {it}:", s.line)
-                self.fn.loop_stack.append(info)
-                self.indent += 1
-                for p in prologue:
-                    self.emit(p)
-                self.block(s.body.stmts)
-                self.indent -= 1
-                self.fn.loop_stack.pop()
+                self.unchecked_for(s, loopvar, it, info, prologue)
                 return
             nest = 0
             if self.metered:
@@ -228,18 +221,24 @@ class Loops:
                 nest = 1
                 self.charge(f"len({ch}) * {cost}", s.line)
                 it = ch
-            self.emit(f"for {loopvar} in {it}:", s.line)
-            self.fn.loop_stack.append(info)
-            self.indent += 1
-            for p in prologue:
-                self.emit(p)
-            self.block(s.body.stmts)
-            self.indent -= 1 + nest
-            self.fn.loop_stack.pop()
+            self.unchecked_for(s, loopvar, it, info, prologue)
+            self.indent -= nest
             return
         self.emit(f"for {loopvar} in {it}:", s.line)
         self.loop_body(s.body, s.line, info, prologue)
         self.after_python_loop(info)
+
+    def unchecked_for(self, s: N.NumericFor, loopvar: str, it: str, info: dict, prologue: list) -> None:
+        """``for loopvar in it:`` and the body, with no check point per
+        iteration: the caller charged the iterations already."""
+        self.emit(f"for {loopvar} in {it}:", s.line)
+        self.fn.loop_stack.append(info)
+        self.indent += 1
+        for p in prologue:
+            self.emit(p)
+        self.block(s.body.stmts)
+        self.indent -= 1
+        self.fn.loop_stack.pop()
 
     def s_GenericFor(self, s: N.GenericFor) -> None:
         info = self.loop_info(s.body)
