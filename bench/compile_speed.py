@@ -71,7 +71,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     import mani
-    from mani.compiler import codegen
+    from mani.compiler import codegen, runtime_names
     from mani.syntax.parser import parse
     from mani.syntax.resolve import resolve
 
@@ -89,9 +89,9 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     chunk = parse(src.encode(), "generated.lua")
     t1 = time.perf_counter()
-    resolve(chunk)
+    resolve(chunk, runtime_names.HELPERS)
     t2 = time.perf_counter()
-    pysrc, _ = codegen.generate(chunk, engine._cost_model)
+    pysrc, _ = codegen.generate(chunk, engine._cost_model, True, src.encode())
     t3 = time.perf_counter()
     compile(pysrc, "generated.lua", "exec")
     t4 = time.perf_counter()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import CodeType
 
 import mani
-from mani.compiler import codegen
+from mani.compiler import codegen, runtime_names
 from mani.syntax.parser import parse
 from mani.syntax.resolve import resolve
 
@@ -25,7 +25,7 @@ print(table.concat(t, ","))
 
 def _generate(src: bytes, with_source: bool) -> str:
     chunk = parse(src, "x.lua")
-    resolve(chunk)
+    resolve(chunk, runtime_names.HELPERS)
     engine = mani.Engine()
     text, _ = codegen.generate(chunk, engine._cost_model, True, src if with_source else b"")
     return text

@@ -10,7 +10,7 @@ from types import CodeType
 from typing import Any, Callable, Mapping, Optional
 
 from . import __version__
-from .compiler import codegen, costs
+from .compiler import codegen, costs, runtime_names
 from .errors import LuaSyntaxError, ProgramMismatchError
 from .syntax.parser import parse
 from .syntax.resolve import resolve
@@ -161,7 +161,7 @@ def _compile_program(engine: Engine, source: Any, name: Optional[str], metered: 
         raise LuaSyntaxError(f"{chunk_display_name(name, src)}: attempt to load a binary chunk (mode is 't')", 0)
     display = chunk_display_name(name, src)
     chunk = parse(src, display)
-    resolve(chunk)
+    resolve(chunk, runtime_names.HELPERS)
     pysrc, scope_costs = codegen.generate(chunk, engine._cost_model, metered, src)
     try:
         with warnings.catch_warnings():

@@ -6,11 +6,29 @@ converted the usual way), ``.lua_traceback`` a Lua-style traceback.
 
 Two of them are special for scripts: ``BudgetExceeded`` and ``Interrupted``
 stop a run and cannot be caught by ``pcall``/``xpcall``.
+
+This module is a leaf: every layer raises these exceptions, so it imports
+nothing of mani. Turning a Lua error value into Python or into a message
+needs the runtime's conversions; ``interop`` installs them here when it is
+imported (``install_value_formatting``), which any State has done.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
+
+# set by install_value_formatting (see the module docstring)
+_to_python: Optional[Callable[[Any, Any], Any]] = None
+_number_to_str: Optional[Callable[[Any], bytes]] = None
+_type_name: Callable[[Any], str] = lambda v: type(v).__name__
+
+
+def install_value_formatting(to_python: Callable[[Any, Any], Any], number_to_str: Callable[[Any], bytes],
+                             type_name: Callable[[Any], str]) -> None:
+    """Give errors the runtime's conversions: Lua value -> Python value (for
+    ``LuaError.value``), number -> Lua's text, and Lua's type names."""
+    global _to_python, _number_to_str, _type_name
+    _to_python, _number_to_str, _type_name = to_python, number_to_str, type_name
 
 
 class ManiError(Exception):
@@ -35,10 +53,8 @@ class LuaError(ManiError):
         v = self.lua_value
         if isinstance(v, bytes):
             return v.decode("utf-8", "surrogateescape")
-        if self.state is not None:
-            from .interop import to_py
-
-            return to_py(v, self.state)
+        if self.state is not None and _to_python is not None:
+            return _to_python(v, self.state)
         return v
 
     @property
@@ -47,9 +63,7 @@ class LuaError(ManiError):
         if isinstance(v, bytes):
             return v.decode("utf-8", "replace")
         if isinstance(v, (int, float)) and not isinstance(v, bool):
-            from .runtime.values import number_to_str
-
-            return number_to_str(v).decode()
+            return _number_to_str(v).decode() if _number_to_str is not None else repr(v)
         if v is None:
             return "nil"
         return f"(error object is a {_type_name(v)} value)"
@@ -86,9 +100,3 @@ class StateBusyError(ManiError):
 
 class ProgramMismatchError(ManiError):
     """A Program was loaded into a State of a differently configured Engine."""
-
-
-def _type_name(v: Any) -> str:
-    from .runtime.values import type_name
-
-    return type_name(v)

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from .runtime.ops import OpError, border, rawset as _rawset
 from .runtime.trace import lib_function
+from . import errors
 from .runtime.values import FUNCTION_TYPES, MAXINT, MININT, ClassTable, Table, Userdata, _BoolKey, lookup_key
+from .runtime.values import number_to_str, type_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from .state import State
@@ -271,3 +273,6 @@ def table_from(obj: Any, st: "State", recursive: bool = False) -> LuaTable:
         return t
 
     return LuaTable(st, conv(obj, 0))
+
+
+errors.install_value_formatting(to_py, number_to_str, type_name)

@@ -13,11 +13,8 @@ from .types import BOOL, FLOAT, FUNC, INT, NUMS, STR, TABLE
 
 NIL = "nil"
 NON_NIL = (INT, FLOAT, STR, BOOL, TABLE, FUNC)
-# Lua integers are 64-bit two's complement
-MAXINT = 0x7FFFFFFFFFFFFFFF
-MININT = -0x8000000000000000
 
-__all__ = ["BOOL", "FLOAT", "FUNC", "INT", "NUMS", "STR", "TABLE", "NIL", "NON_NIL", "MAXINT", "MININT", "Expr"]
+__all__ = ["BOOL", "FLOAT", "FUNC", "INT", "NUMS", "STR", "TABLE", "NIL", "NON_NIL", "Expr"]
 
 
 class Expr:

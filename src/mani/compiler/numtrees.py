@@ -29,9 +29,9 @@ the expression computes, as the per-operation code does.
 
 from __future__ import annotations
 
-from ..runtime.values import MAXINT, MININT
 from ..syntax import nodes as N
 from . import types
+from .runtime_names import MAXINT, MININT
 from .types import FLOAT, INT, unparen
 
 TREE_OPS = ("+", "-", "*", "/")

@@ -12,12 +12,12 @@ guard over their leaves are in ``numtrees.py``. Runtime helpers emitted:
 
 from __future__ import annotations
 
-from ..runtime.values import wrap_int
 from ..syntax import nodes as N
 from . import types
-from .expr import BOOL, FLOAT, INT, MAXINT, MININT, NIL, NUMS, STR, TABLE, Expr
+from .expr import BOOL, FLOAT, INT, NIL, NUMS, STR, TABLE, Expr
 from .numtrees import TREE_OPS
 from .predicates import int_literal, is_private
+from .runtime_names import MAXINT, MININT, wrap_int
 
 
 ARITH_HELPER = {

@@ -8,9 +8,9 @@ from __future__ import annotations
 import operator
 from typing import Optional
 
-from ..runtime.values import wrap_int
 from ..syntax import nodes as N
 from . import types
+from .runtime_names import wrap_int
 
 
 def is_multi(e: N.Node) -> bool:

@@ -31,12 +31,6 @@ RESERVED = {
 }
 
 
-def _helper_names() -> set:
-    from ..runtime.helpers import SHARED_HELPERS
-
-    return set(SHARED_HELPERS)
-
-
 class Var:
     __slots__ = (
         "name", "pyname", "attrib", "func", "captured", "boxed", "assigned",
@@ -93,8 +87,11 @@ class BlockScope:
 
 
 class Resolver:
-    def __init__(self, chunkname: str):
-        RESERVED.update(_helper_names())
+    def __init__(self, chunkname: str, reserved: frozenset = frozenset()):
+        # Python names no Lua local may take: the generated code's own and
+        # those of the runtime helpers it calls (given by the caller: syntax
+        # knows nothing of the compiler or the runtime)
+        self.reserved = RESERVED | reserved
         self.chunkname = chunkname
         self.used_pynames: set[str] = set()
         self.next_suffix: dict[str, int] = {}  # base name -> last suffix used
@@ -107,11 +104,11 @@ class Resolver:
     # -- names
     def pyname(self, name: str) -> str:
         base = name
-        if keyword.iskeyword(name) or name in RESERVED or name.startswith("_") or name in BUILTIN_NAMES:
+        if keyword.iskeyword(name) or name in self.reserved or name.startswith("_") or name in BUILTIN_NAMES:
             base = "L" + name if not name.startswith("L") else name + "_"
         cand = base
         i = self.next_suffix.get(base, 1)
-        while cand in self.used_pynames or cand in RESERVED or cand in BUILTIN_NAMES:
+        while cand in self.used_pynames or cand in self.reserved or cand in BUILTIN_NAMES:
             i += 1
             cand = f"{base}_{i}"
         self.next_suffix[base] = i
@@ -411,6 +408,8 @@ BUILTIN_NAMES = {
 }
 
 
-def resolve(chunk: N.Chunk) -> N.Chunk:
-    Resolver(chunk.source_name).resolve_chunk(chunk)
+def resolve(chunk: N.Chunk, reserved: frozenset = frozenset()) -> N.Chunk:
+    """Resolve every name of ``chunk``; ``reserved``: Python names the code
+    generator uses as globals, which Lua locals must not take."""
+    Resolver(chunk.source_name, reserved).resolve_chunk(chunk)
     return chunk
