@@ -51,6 +51,17 @@ UNLIMITED = (1 << 30) - 1
 _NESTED = object()  # _enter's token for a re-entry
 _CLOSED = object()  # the holder of a closed State, for ever
 CHECK_INTERVAL = 10_000  # cost units between interrupt/deadline checks
+# CPython 3.13.0 to 3.13.7 do not check the recursion limit when a call
+# fills in default arguments (the general frame push, python/cpython#132744),
+# and generated Lua functions are called that way: a runaway recursion grew
+# until the process died. The depth is still counted, and any other call
+# checks it, so on those versions the meter calls budget_out (a checked
+# call) at least every RECURSION_CHECK_INTERVAL cost units: every Lua call
+# costs at least 1, so a recursion stops at most that many levels past the
+# limit, as the Lua error "stack overflow". See docs/design.md, "Recursion".
+UNCHECKED_GENERAL_CALLS = (3, 13, 0) <= sys.version_info[:3] < (3, 13, 8)
+RECURSION_CHECK_INTERVAL = 1_000
+FIRST_SLICE = RECURSION_CHECK_INTERVAL if UNCHECKED_GENERAL_CALLS else UNLIMITED
 _getcurrent = greenlet.getcurrent
 _NAMED_MAX = 64  # names State.call remembers
 _rawget = dict.get
@@ -105,7 +116,7 @@ class _Runtime:
         self.state = state
         self.engine = engine
         self.callbacks = callbacks
-        self.meter = CellType(UNLIMITED)
+        self.meter = CellType(FIRST_SLICE)
         self.next_uid = 0
         self.func_ids: Any = None
         self.string_meta: Any = None
@@ -187,7 +198,7 @@ class _Core:
         self._depth = 0
         self._user_data: Any = None
         self._budget_end: Optional[int] = None  # cost_used at which the budget ends
-        self._issued = UNLIMITED  # units put into the meter so far
+        self._issued = FIRST_SLICE  # units put into the meter so far
         self._ctx: Optional[RunContext] = None
         self._execution: Optional[Execution] = None
         self._yield_interval: Optional[int] = None
@@ -411,7 +422,7 @@ class _Core:
         return self._issued - self._rt.meter.cell_contents
 
     def _slice(self) -> int:
-        s = UNLIMITED
+        s = FIRST_SLICE
         if self._yield_interval and self._ctx is not None and self._ctx.is_async:
             s = self._yield_interval
         if self._interrupt_armed or self._deadline is not None:
