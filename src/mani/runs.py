@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import greenlet
 
-from .errors import ManiError, StateBusyError
+from .errors import LuaError, ManiError, StateBusyError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .state import _Core
@@ -133,27 +133,61 @@ class Execution:
         self._state._add_budget(int(n))
 
     def cancel(self) -> None:
-        """End a suspended run; pending ``<close>`` variables run."""
+        """End a suspended run. Its pending ``<close>`` handlers run, metered
+        against the State's close grace budget (``set_close_grace_budget``)
+        and stopped by interrupts and deadlines; ``error`` then holds what
+        cut them short (``BudgetExceeded``, ``Interrupted``, a Lua error), or
+        None. The host's own signals (``KeyboardInterrupt``, ``SystemExit``)
+        raised meanwhile are re-raised once the run is unwound.
+
+        Only the thread that started the run can cancel it: its Lua stack
+        lives on that thread (a ``ManiError`` says so elsewhere)."""
         if self.status != SUSPENDED:
             return
+        if threading.get_ident() != self._thread:
+            raise ManiError(
+                "a suspended run can only be cancelled on the thread that started it "
+                "(its Lua stack lives on that thread)"
+            )
         if not self._started:
             self.status = CANCELLED
             self._state._execution = None
             return
+        self._unwind()
+
+    def _unwind(self) -> None:
+        """Unwind the run's Lua stack (on its own thread): pending
+        ``<close>`` handlers run under the close grace budget, then the run
+        is cancelled and the State idle. Re-raises the host's signals."""
         st = self._state
+        saved_end = st._budget_end
+        st._budget_end = st.cost_used + st._close_grace
         st._cancelling = True
+        st._refill()
         from .runtime import context
 
         prev = context.swap(st._rt)  # the <close> handlers' library calls find the State
         try:
             self._ctx.driver = greenlet.getcurrent()
             self._glet.parent = self._ctx.driver
-            self._ctx.waiting.throw(greenlet.GreenletExit)
+            msg = self._ctx.waiting.throw(greenlet.GreenletExit)
+            while not self._glet.dead:
+                # a handler awaited an async host function: it gets no turn
+                if msg and msg[0] == "await":
+                    msg[1].close()
+                msg = self._ctx.waiting.throw(greenlet.GreenletExit)
         finally:
             context.swap(prev)
             st._cancelling = False
-        self.status = CANCELLED
-        st._execution = None
+            st._budget_end = saved_end
+            st._refill()
+            self.status = CANCELLED
+            st._execution = None
+        err = msg[1] if msg and msg[0] == "error" else None
+        if isinstance(err, (KeyboardInterrupt, SystemExit)):
+            raise err
+        # the GreenletExit that unwound the run came back as "run cancelled"
+        self.error = None if isinstance(err, ManiError) and not isinstance(err, LuaError) else err
 
     def _abandon(self) -> None:
         """Unwind a suspended run without running Lua code: its State was

@@ -61,6 +61,8 @@ CHECK_INTERVAL = 10_000  # cost units between interrupt/deadline checks
 # limit, as the Lua error "stack overflow". See docs/design.md, "Recursion".
 UNCHECKED_GENERAL_CALLS = (3, 13, 0) <= sys.version_info[:3] < (3, 13, 8)
 RECURSION_CHECK_INTERVAL = 1_000
+# cost units the <close> handlers of a cancelled or closed run may use
+CLOSE_GRACE_BUDGET = 100_000
 FIRST_SLICE = RECURSION_CHECK_INTERVAL if UNCHECKED_GENERAL_CALLS else UNLIMITED
 _getcurrent = greenlet.getcurrent
 _NAMED_MAX = 64  # names State.call remembers
@@ -206,6 +208,7 @@ class _Core:
         self._interrupt_requested = False
         self._deadline: Optional[float] = None
         self._cancelling = False
+        self._close_grace = CLOSE_GRACE_BUDGET  # see Execution.cancel
         rt = self._rt = _Runtime(self, engine, self._callbacks)
         tpl = engine._template
         # (Table keeps dict's own item assignment: ``t[k] = v`` here is a
@@ -445,15 +448,18 @@ class _Core:
         """Called by generated code and library charges when the meter's
         slice is used up (always at a check point)."""
         while True:
-            if self._cancelling:
-                self._budget_end = None
-                self._refill()
-                return
             if self._interrupt_requested:
                 self._interrupt_requested = False
                 raise Interrupted("interrupted by the host")
             if self._deadline is not None and time.monotonic() >= self._deadline:
                 raise Interrupted("deadline exceeded")
+            if self._cancelling:
+                # <close> handlers of a run being cancelled: metered against
+                # the grace budget, never suspended or yielding
+                if self._budget_end is not None and self.cost_used > self._budget_end:
+                    raise BudgetExceeded("cost budget exceeded (closing a cancelled run)")
+                self._refill()
+                return
             ctx = self._ctx
             if self._budget_end is not None and self.cost_used > self._budget_end:
                 if ctx is not None and ctx.suspendable:
@@ -485,14 +491,25 @@ class _Core:
             raise ex.error
 
     async def _drive_async(self, f: Any, largs: tuple, owner: Any) -> tuple:
-        import asyncio
-
         self._check_open()
         refuse_if_suspended(self)
         if not self._free:
             raise StateBusyError("this State is running or awaiting")
         ex = Execution(self, f, largs, is_async=True, owner=owner)
         self._execution = ex
+        try:
+            return await self._drive_steps(ex)
+        except BaseException:
+            # cancelled (CancelledError at an await or a turn), or the host's
+            # signal: unwind the run here, so the State is idle again
+            if ex._started and not ex._glet.dead:
+                ex._unwind()
+            self._execution = None
+            raise
+
+    async def _drive_steps(self, ex: Execution) -> tuple:
+        import asyncio
+
         reply: Any = None
         while True:
             ex.status = "running"
@@ -510,7 +527,9 @@ class _Core:
             if kind == "await":
                 try:
                     reply = ("value", await msg[1])
-                except BaseException as e:  # noqa: BLE001 - delivered into Lua
+                except Exception as e:  # noqa: BLE001 - delivered into Lua
+                    # (not CancelledError, KeyboardInterrupt...: those end
+                    # the run, no pcall may catch them)
                     reply = ("error", e)
             elif kind == "yield":
                 await asyncio.sleep(0)
@@ -535,7 +554,16 @@ class _Core:
             if quietly:
                 ex._abandon()
             else:
-                ex.cancel()  # runs its pending <close> variables, as lua_close does the main thread's
+                try:
+                    ex.cancel()  # runs its pending <close> variables, as lua_close does the main thread's
+                except BaseException:  # the host's signal, raised in a handler: close first
+                    self._finish_close()
+                    raise
+        self._finish_close(quietly)
+
+    def _finish_close(self, quietly: bool = False) -> None:
+        """Closing once no run is suspended: refuse a busy State, else mark
+        it closed and let its data go."""
         free = self._free
         try:
             free.pop()
@@ -740,6 +768,16 @@ class State:
         c = self._core
         main = c._main_of(program)
         return await c._drive_async(main, (), self)
+
+    def set_close_grace_budget(self, n: int) -> None:
+        """Cost units that the pending ``<close>`` handlers of a run get when
+        the host cancels it (``Execution.cancel``, ``State.close``, a
+        cancelled ``call_async`` task); default 100,000. When they use it
+        up, the rest of the unwinding runs no more Lua code than a check
+        point, and ``Execution.error`` is the ``BudgetExceeded``."""
+        if int(n) < 0:
+            raise ValueError("close grace budget must be >= 0")
+        self._core._close_grace = int(n)
 
     def set_yield_interval(self, n: Optional[int]) -> None:
         """Async runs give the event loop a turn every ``n`` cost units."""
