@@ -35,7 +35,6 @@ the name/keyword, normally ``(``); ``Function.end_line`` the line of ``end``.
 
 from __future__ import annotations
 
-import gc
 import sys
 from typing import Optional, Union
 
@@ -923,12 +922,9 @@ def parse(source: Union[bytes, str], chunkname: str, *, skip_shebang: bool = Tru
     with ``#`` (``#!/usr/bin/lua``) are ignored, as ``luaL_loadfile`` does;
     pass ``False`` for the semantics of Lua's ``load`` (which skips nothing).
     Raises ``LuaSyntaxError`` with reference Lua's message."""
-    # The parser builds many objects and no reference cycles: the cyclic
-    # garbage collector would only rescan them again and again (it more than
-    # halves the speed on big chunks), so it is paused meanwhile.
-    gc_enabled = gc.isenabled()
-    if gc_enabled:
-        gc.disable()
+    # (The cyclic garbage collector stays as the host set it: pausing it
+    # here made compile a little faster but took collection away from
+    # every other thread of the host while a chunk compiled.)
     old = sys.getrecursionlimit()
     need = _stack_depth() + _FRAMES_NEEDED
     if need > old:
@@ -939,6 +935,4 @@ def parse(source: Union[bytes, str], chunkname: str, *, skip_shebang: bool = Tru
     finally:
         if need > old:
             sys.setrecursionlimit(old)
-        if gc_enabled:
-            gc.enable()
     return N.Chunk(func, 0, chunkname)
