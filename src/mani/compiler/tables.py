@@ -59,7 +59,10 @@ class Tables:
             p = [self.ex(f.value).code for f in pos[:-1]]
             p.append(f"*{self.multi_tuple(pos[-1].value)}")
             return Expr(f"table_seq(({', '.join(p)},))", TABLE)
-        if keyed_dynamic or (pos and is_multi(pos[-1].value)):
+        # only the last item of the list expands to all its values, and only
+        # when it is positional ({f(), k = 1} keeps f's first value)
+        spread_last = bool(pos) and e.fields[-1] is pos[-1] and is_multi(pos[-1].value)
+        if keyed_dynamic or spread_last:
             # general case: evaluate in order through a helper
             parts = []
             for f in e.fields:
@@ -71,7 +74,7 @@ class Tables:
             if pos:
                 p = [self.ex(f.value).code for f in pos[:-1]]
                 last = pos[-1].value
-                if is_multi(last):
+                if spread_last:
                     p.append(f"*{self.multi_tuple(last)}")
                 else:
                     p.append(self.ex(last).code)
