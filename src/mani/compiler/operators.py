@@ -17,7 +17,7 @@ from . import types
 from .expr import BOOL, FLOAT, INT, NIL, NUMS, STR, TABLE, Expr
 from .numtrees import TREE_OPS
 from .predicates import int_literal, is_private
-from .runtime_names import MAXINT, MININT, wrap_int
+from .runtime_names import CONCAT_INLINE_MAX, MAXINT, MININT, wrap_int
 
 
 ARITH_HELPER = {
@@ -236,12 +236,13 @@ class Operators:
         if all(x.ty in (STR, INT) for x in exprs):
             # strings and integers only: plain bytes concatenation
             parts = [x.code if x.ty == STR else f"(b'%d' % {x.code})" for x in exprs]
-            return Expr(f"({' + '.join(parts)})", STR)
+            sid = self.site("concat", e.line, *[self.describe(x) for x in operands])
+            return Expr(self.mark(sid, self.sized(" + ".join(parts))), STR)
         if len(exprs) == 2:
             a, b = exprs
             sid = self.site("concat", e.line, self.describe(operands[0]), self.describe(operands[1]))
             if a.ty == STR and b.ty == STR:
-                return Expr(f"({a.code} + {b.code})", STR)
+                return Expr(self.mark(sid, self.sized(f"{a.code} + {b.code}")), STR)
             if a.ty in NUMS or b.ty in NUMS:
                 known = a.ty in (STR, INT, FLOAT) and b.ty in (STR, INT, FLOAT)
                 return Expr(self.mark(sid, f"concat({a.code}, {b.code})"), STR if known else None)
@@ -251,10 +252,20 @@ class Operators:
                 guards.append(f"{self.cls(ar)} is bytes")
             if b.ty != STR:
                 guards.append(f"{self.cls(br)} is bytes")
-            return Expr(self.mark(sid, f"({ar} + {br} if {pre}{' and '.join(guards)} else concat({ar}, {br}))"))
+            r = self.temp("str")
+            # a long result is built again by concat, which charges it
+            return Expr(self.mark(sid, f"({r} if {pre}{' and '.join(guards)} and len({r} := {ar} + {br}) < "
+                                       f"{CONCAT_INLINE_MAX} else concat({ar}, {br}))"))
         sid = self.site("concat", e.line, *[self.describe(x) for x in operands])
         known = all(x.ty in (STR, INT, FLOAT) for x in exprs)
         return Expr(self.mark(sid, f"concat_n({', '.join(x.code for x in exprs)})"), STR if known else None)
+
+    def sized(self, code: str) -> str:
+        """A concatenation known to give a string: a long result goes to
+        ``concat_big``, which charges it by size and enforces the Engine's
+        ``max_string_size``."""
+        r = self.temp("str")
+        return f"({r} if len({r} := {code}) < {CONCAT_INLINE_MAX} else concat_big({r}))"
 
     def compare(self, e: N.BinOp) -> str:
         """A Python expression giving a Python bool."""

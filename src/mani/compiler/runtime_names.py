@@ -20,6 +20,10 @@ def wrap_int(v: int) -> int:
     return ((v + 0x8000000000000000) & 0xFFFFFFFFFFFFFFFF) - 0x8000000000000000
 
 
+# concatenations with a longer result go through concat_big (runtime/ops.py)
+CONCAT_INLINE_MAX = 4096
+
+
 # every global name generated code may read; no Lua local may take one
 HELPERS = frozenset({
     # shared by every State (runtime/helpers.py SHARED_HELPERS)
@@ -28,7 +32,7 @@ HELPERS = frozenset({
     "first", "call_n", "mv", "adjust",
     "arith_add", "arith_sub", "arith_mul", "arith_div", "arith_idiv", "arith_mod", "arith_pow", "arith_unm",
     "float_pow", "fdiv", "bit_and", "bit_or", "bit_xor", "bit_shl", "bit_shr", "bit_not",
-    "eq", "lt", "le", "concat", "concat_n", "length",
+    "eq", "lt", "le", "concat", "concat_n", "concat_big", "length",
     "forrange", "forin", "forin_abort", "chunks",
     "table_nn", "table_clean", "table_new", "table_seq",
     "check_close", "close_var", "close_var_err",

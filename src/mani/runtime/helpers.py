@@ -48,6 +48,7 @@ SHARED_HELPERS = {
     "le": ops.le,
     "concat": ops.concat,
     "concat_n": ops.concat_n,
+    "concat_big": ops.concat_big,
     "length": ops.length,
     "len": len,
     "range": range,

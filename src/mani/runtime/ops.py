@@ -387,10 +387,32 @@ def tostr_concat(v: Any) -> Any:
     return None
 
 
+# Concatenations whose result is shorter than this are built inline by the
+# generated code and cost what their statement costs; a longer result goes
+# through concat_big, which charges it by size and enforces the Engine's
+# max_string_size (each operand is within it, so at most the sum of the
+# operands is ever allocated before the check).
+CONCAT_INLINE_MAX = 4096
+
+
+def concat_big(r: bytes) -> bytes:
+    """A long concatenation result: charged one unit per 64 bytes, refused
+    beyond ``max_string_size`` (Lua's "string length overflow")."""
+    from .context import _tls
+
+    rt = _tls.rt
+    if rt is not None:
+        if len(r) > rt.engine.max_string_size:
+            raise OpError("string length overflow")
+        rt.charge(len(r) >> 6)
+    return r
+
+
 def concat(a: Any, b: Any) -> Any:
     x, y = tostr_concat(a), tostr_concat(b)
     if x is not None and y is not None:
-        return x + y
+        r = x + y
+        return r if len(r) < CONCAT_INLINE_MAX else concat_big(r)
     h = metamethod(a, b"__concat")
     if h is None:
         h = metamethod(b, b"__concat")
@@ -414,7 +436,8 @@ def concat_n(*vals: Any) -> Any:
         else:
             break
     else:
-        return b"".join(parts)
+        r = b"".join(parts)
+        return r if len(r) < CONCAT_INLINE_MAX else concat_big(r)
     # right to left, as Lua does; an error names the operand at fault by its
     # position (the site lists every operand's name). Reference Lua keeps
     # each partial result where the pair's left operand was, so a bad value

@@ -413,6 +413,9 @@ def tostring_value(rt: Any, v: Any) -> bytes:
 def lua_print(*args: Any) -> Any:
     rt = _tls.rt
     msg = b"\t".join([tostring_value(rt, a) for a in args])
+    # the host's on_print takes time in proportion to the text: charged
+    # before it runs (a loop printing megabyte lines stops on its budget)
+    rt.charge(len(msg) >> 6)
     rt.print_bytes(msg, sys._getframe(1))
     return ()
 
