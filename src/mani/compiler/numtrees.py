@@ -35,6 +35,7 @@ from .runtime_names import MAXINT, MININT
 from .types import FLOAT, INT, unparen
 
 TREE_OPS = ("+", "-", "*", "/")
+MAX_TREE_DEPTH = 16
 
 
 def _is_op(e: N.Node) -> bool:
@@ -69,22 +70,29 @@ class _Plan:
         self.ok = True
         self.int_divs: set = set()  # ids of int / int nodes
 
-    def visit(self, e: N.Node) -> str:
+    def visit(self, e: N.Node, depth: int = 0) -> str:
         """Walk ``e`` in evaluation order; return its result kind
-        (INT or FLOAT for the fast path); clear ``ok`` if not eligible."""
+        (INT or FLOAT for the fast path); clear ``ok`` if not eligible.
+        Trees deeper than MAX_TREE_DEPTH are not eligible: the generator
+        tries every subtree of a failed tree again, so the bound keeps a
+        long chain's compile time linear."""
+        if depth > MAX_TREE_DEPTH or not self.ok:
+            self.ok = False
+            return INT
+        depth += 1
         e = unparen(e)
         st = types.expr_type(e, {})
         if st == INT:  # compiled on its own (wrapping included)
             return self.leaf(e, INT)
         if _is_op(e):
             if isinstance(e, N.UnOp):
-                k = self.visit(e.operand)
+                k = self.visit(e.operand, depth)
             else:
                 if e.op == "/" and self.mode == INT:
                     self.ok = False
                     return INT
-                ka = self.visit(e.left)
-                kb = self.visit(e.right)
+                ka = self.visit(e.left, depth)
+                kb = self.visit(e.right, depth)
                 k = FLOAT if FLOAT in (ka, kb) or e.op == "/" else INT
                 if e.op == "/" and ka == kb == INT:
                     self.int_divs.add(id(e))

@@ -78,9 +78,19 @@ def _multi(e) -> bool:
     return isinstance(e, (N.Call, N.MethodCall, N.Vararg))
 
 
-def expr_type(e, types: dict) -> Optional[str]:
+# expr_type looks this many levels into an expression, no deeper: beyond,
+# a subexpression's type is unknown (guards stay). Without the bound the
+# generator, which asks for the type of every operand of every operator,
+# took time cubic in the length of a chain like 1 + 1 + ... + 1.
+MAX_TYPE_DEPTH = 32
+
+
+def expr_type(e, types: dict, depth: int = 0) -> Optional[str]:
     """The static type of an expression given local types (None: unknown,
     PENDING: depends on a local not yet typed)."""
+    if depth > MAX_TYPE_DEPTH:
+        return None
+    depth += 1
     t = type(e)
     # the most frequent classes first (the code generator asks for the
     # type of every operand of every operator)
@@ -92,7 +102,7 @@ def expr_type(e, types: dict) -> Optional[str]:
             return types[v]
         return v.static_type
     if t is N.BinOp:
-        return _binop_type(e, types)
+        return _binop_type(e, types, depth)
     if t is N.Number:
         return INT if e.value.__class__ is int else FLOAT
     if t is N.Index:
@@ -106,7 +116,7 @@ def expr_type(e, types: dict) -> Optional[str]:
     if t is N.Function:
         return FUNC
     if t is N.Paren:
-        return expr_type(e.expr, types)
+        return expr_type(e.expr, types, depth)
     if t is N.Call:
         f = e.func
         v = f.var if isinstance(f, N.Name) else None
@@ -114,7 +124,7 @@ def expr_type(e, types: dict) -> Optional[str]:
             for pos in v.int_result:
                 if pos >= len(e.args):
                     return None
-                at = expr_type(e.args[pos], types)
+                at = expr_type(e.args[pos], types, depth)
                 if at != INT:
                     return PENDING if at == PENDING else None
             return v.result_type
@@ -122,7 +132,7 @@ def expr_type(e, types: dict) -> Optional[str]:
     if t is N.UnOp:
         if e.op == "not":
             return BOOL
-        x = expr_type(e.operand, types)
+        x = expr_type(e.operand, types, depth)
         if x == PENDING:
             return PENDING
         if e.op == "-" and x in NUMS:
@@ -135,14 +145,14 @@ def expr_type(e, types: dict) -> Optional[str]:
     return None
 
 
-def _binop_type(e: N.BinOp, types: dict) -> Optional[str]:
+def _binop_type(e: N.BinOp, types: dict, depth: int) -> Optional[str]:
     op = e.op
     if op in ("==", "~=", "<", "<=", ">", ">="):
         return BOOL
-    a = expr_type(e.left, types)
+    a = expr_type(e.left, types, depth)
     if a is None:
         return None
-    b = expr_type(e.right, types)
+    b = expr_type(e.right, types, depth)
     if b is None:
         return None
     if a == PENDING or b == PENDING:

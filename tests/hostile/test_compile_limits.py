@@ -1,0 +1,65 @@
+"""Hostile sources: compiling never takes more than linear work in the
+source, and whatever the compiler refuses is a LuaSyntaxError, never a raw
+Python exception."""
+
+from __future__ import annotations
+
+import pytest
+
+import mani
+from mani.compiler import numtrees, types
+
+
+def _count_type_work(monkeypatch, src: str) -> int:
+    calls = [0]
+    real_type, real_visit = types.expr_type, numtrees._Plan.visit
+
+    def counted_type(*a, **k):
+        calls[0] += 1
+        return real_type(*a, **k)
+
+    def counted_visit(self, *a, **k):
+        calls[0] += 1
+        return real_visit(self, *a, **k)
+
+    monkeypatch.setattr(types, "expr_type", counted_type)
+    monkeypatch.setattr(numtrees._Plan, "visit", counted_visit)
+    try:
+        mani.Engine().compile(src)
+    except mani.LuaSyntaxError:
+        pass  # refused (CPython's nesting limits): the work done is what counts
+    return calls[0]
+
+
+@pytest.mark.parametrize("term", ["x", "1", "f()"])
+@pytest.mark.parametrize("op", ["+", "/", ".."])
+def test_type_work_on_a_chain_is_linear(monkeypatch, term, op):
+    small = _count_type_work(monkeypatch, "return " + op.join([term] * 200))
+    big = _count_type_work(monkeypatch, "return " + op.join([term] * 1600))
+    assert big <= 10 * small, (small, big)  # 8 times the terms
+
+
+PATHOLOGICAL = {
+    "add_chain": "return " + "+".join(["x"] * 3000),
+    "concat_chain": "return " + "..".join(["x"] * 3000),
+    "field_chain": "return a" + ".b" * 3000,
+    "call_chain": "return f" + "()" * 3000,
+    "parens": "return " + "(" * 300 + "1" + ")" * 300,
+    "constructors": "local t = " + "{" * 300 + "}" * 300,
+    "loops": "while true do " * 300 + "end " * 300,
+    "ifs": "if x then " * 300 + "end " * 300,
+    "or_chain": "return " + " or ".join(["x"] * 3000),
+    "minus_chain": "return " + "- " * 3000 + "1",
+    "not_chain": "return " + "not " * 3000 + "x",
+    "functions": "x = " + "function() return " * 300 + "1" + " end" * 300,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_sources_compile_or_are_refused_cleanly(name):
+    try:
+        mani.Engine().compile(PATHOLOGICAL[name], name="p")
+    except mani.LuaSyntaxError as e:
+        # reference Lua 5.4 says "C stack overflow" (no position) for
+        # nesting deeper than its C stack allows
+        assert e.message.startswith("p:") or e.message == "C stack overflow", e.message
