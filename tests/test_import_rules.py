@@ -10,7 +10,7 @@ from pathlib import Path
 
 import mani
 from mani.compiler import runtime_names
-from mani.runtime import helpers, ops, values
+from mani.runtime import helpers, memory, ops, values
 
 SRC = Path(mani.__file__).parent
 
@@ -112,6 +112,7 @@ def test_compiler_knows_every_runtime_helper_name():
 def test_compiler_integer_limits_match_the_runtime():
     assert (runtime_names.MAXINT, runtime_names.MININT) == (values.MAXINT, values.MININT)
     assert runtime_names.CONCAT_INLINE_MAX == ops.CONCAT_INLINE_MAX
+    assert runtime_names.BYTES_PER_UNIT == memory.BYTES_PER_UNIT
     for v in (0, 1, -1, values.MAXINT + 1, values.MININT - 1, 2**100 + 7, -(2**90)):
         assert runtime_names.wrap_int(v) == values.wrap_int(v)
 

@@ -10,6 +10,8 @@ from .errors import (  # noqa: E402
     BudgetExceeded,
     Interrupted,
     LuaError,
+    MemoryLimitExceeded,
+    RunStopped,
     LuaSyntaxError,
     ManiError,
     ProgramMismatchError,
@@ -27,5 +29,5 @@ __all__ = [
     "Engine", "Program", "State", "HostCallbacks", "LuaTable", "LuaFunction",
     "Execution", "InterruptHandle", "StatePool", "PortableFunction",
     "CostModel", "ScopeCost", "ManiError", "LuaError", "LuaSyntaxError",
-    "BudgetExceeded", "Interrupted", "StateBusyError", "ProgramMismatchError",
+    "BudgetExceeded", "Interrupted", "MemoryLimitExceeded", "RunStopped", "StateBusyError", "ProgramMismatchError",
 ]

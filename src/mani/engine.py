@@ -72,6 +72,20 @@ def _load_program(version, pyver, name, fingerprint, source, code_bytes, scope_c
     return Program(name, fingerprint, source, marshal.loads(code_bytes), scope_costs)
 
 
+DEFAULT_MAX_MEMORY = 256 * 1024 * 1024
+
+
+def _memory_limit(n: Any) -> Optional[int]:
+    """A memory limit as given by the host: bytes (an int > 0) or None."""
+    if n is None:
+        return None
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"a memory limit is an int number of bytes or None, not {type(n).__name__}")
+    if n <= 0:
+        raise ValueError(f"a memory limit must be positive, not {n}")
+    return n
+
+
 class Engine:
     """Configuration shared by every thread: limits, cost model, libraries
     and host globals. Immutable after construction."""
@@ -83,6 +97,7 @@ class Engine:
         libraries: Optional[tuple] = None,
         globals: Optional[Mapping[str, Any]] = None,
         max_string_size: int = 16 * 1024 * 1024,
+        max_memory: Optional[int] = DEFAULT_MAX_MEMORY,
         module_loader: Optional[Callable[[str], Any]] = None,
         clock: Optional[Callable[[], float]] = None,
         entropy: Optional[Callable[[], int]] = None,
@@ -90,6 +105,8 @@ class Engine:
         """Options: ``cost_model`` (weights of the meter); ``libraries``
         (names from stdlib.registry.DEFAULT_LIBRARIES); ``globals`` (host
         values and functions every State starts with); ``max_string_size``;
+        ``max_memory`` (bytes each State's scripts may keep alive, default
+        256 MiB, ``None``: unlimited; see ``State.set_memory_limit``);
         ``module_loader`` (name -> Lua source, a Program or None: enables
         ``require`` of host modules, ``dofile`` and ``loadfile``); ``clock``
         (seconds since the epoch: enables ``os.time/clock/date/difftime``);
@@ -103,6 +120,7 @@ class Engine:
         self._cost_model = cost_model or costs.CostModel()
         self._libraries = tuple(registry.DEFAULT_LIBRARIES if libraries is None else libraries)
         self._max_string_size = int(max_string_size)
+        self._max_memory = _memory_limit(max_memory)
         self._host_globals = dict(globals or {})
         parts = repr((__version__, self._cost_model.fingerprint(), self._libraries, self._max_string_size,
                       module_loader is not None, clock is not None))
@@ -131,6 +149,10 @@ class Engine:
     @property
     def max_string_size(self) -> int:
         return self._max_string_size
+
+    @property
+    def max_memory(self) -> Optional[int]:
+        return self._max_memory
 
     def compile(self, source: Any, name: Optional[str] = None) -> Program:
         """Compile a chunk. Raises ``LuaSyntaxError`` on bad input."""

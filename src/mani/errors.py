@@ -80,14 +80,29 @@ class LuaSyntaxError(LuaError):
         self.line = line
 
 
-class BudgetExceeded(LuaError):
+class RunStopped(LuaError):
+    """The host's limits stopped the run (budget, memory, interrupt). Scripts
+    cannot catch these: ``pcall``, ``xpcall``, ``coroutine.resume`` and
+    ``<close>`` handlers pass them on, so a script cannot outlive them."""
+
+
+class BudgetExceeded(RunStopped):
     """The State's cost budget ran out. Not catchable by ``pcall``."""
 
     def __init__(self, message: str = "cost budget exceeded"):
         super().__init__(message.encode())
 
 
-class Interrupted(LuaError):
+class MemoryLimitExceeded(RunStopped):
+    """The State's memory limit was reached ("not enough memory"). Not
+    catchable by ``pcall``: the script's data is still alive, so a handler
+    inside the script could not do anything useful anyway."""
+
+    def __init__(self, message: str = "not enough memory"):
+        super().__init__(message.encode())
+
+
+class Interrupted(RunStopped):
     """The run was interrupted by the host. Not catchable by ``pcall``."""
 
     def __init__(self, message: str = "interrupted"):

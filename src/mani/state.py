@@ -35,7 +35,8 @@ import greenlet
 from . import interop
 from .interop import PLAIN, arity as _arity
 from .engine import Engine, Program
-from .errors import BudgetExceeded, Interrupted, LuaError, ManiError, ProgramMismatchError, StateBusyError
+from .errors import (BudgetExceeded, Interrupted, LuaError, ManiError, MemoryLimitExceeded, ProgramMismatchError,
+                     StateBusyError)
 from .runs import FAILED, SUSPENDED, Execution, RunContext, refuse_if_suspended
 from .runtime import context
 from .runtime import coroutines
@@ -43,6 +44,7 @@ from .runtime.helpers import SHARED_HELPERS
 from .runtime.ops import OpError, call_n, make_indexers
 from .runtime.trace import to_lua_error
 from .runtime.values import Table
+from .runtime.memory import OBJECTS_PER_UNIT, MemoryMeter, lua_frames, measure
 
 # The meter is refilled in slices of at most this size: small enough that the
 # counter stays a one-digit Python int (CPython specialises arithmetic and
@@ -173,6 +175,30 @@ class _Runtime:
         if m.cell_contents < 0:
             self.state._budget_out()
 
+    def alloc(self, n: int) -> None:
+        """Announce that library code is about to allocate about ``n`` bytes
+        that the script may keep: raises MemoryLimitExceeded *before* the
+        allocation when it would take the State past its memory limit."""
+        core = self.state
+        mem = core._mem
+        if mem is not None:
+            mem.debt += n
+            # what it announces is checked against the limit itself
+            if mem.live + mem.debt > mem.limit or mem.bound(core.cost_used) >= mem.trigger():
+                core._memory_walk(n)
+
+    def charge_alloc(self, units: int, n: int) -> None:
+        """Charge ``units`` for work that allocates about ``n`` bytes, and
+        announce them (``alloc``). As the bytes are announced exactly, these
+        units are left out of the per-unit bound of runtime/memory.py: work
+        that charges many units and keeps little (``{...}`` of nils) does
+        not make the State walk more often."""
+        mem = self.state._mem
+        if mem is not None:
+            mem.units_at_walk += units
+            self.alloc(n)
+        self.charge(units)
+
     def release(self) -> None:
         """Drop what the runtime refers to: a closed State's runtime may
         stay in a thread's "current runtime" (context.leave), so it must
@@ -209,6 +235,7 @@ class _Core:
         self._deadline: Optional[float] = None
         self._cancelling = False
         self._close_grace = CLOSE_GRACE_BUDGET  # see Execution.cancel
+        self._mem = None if engine.max_memory is None else MemoryMeter(engine.max_memory)
         rt = self._rt = _Runtime(self, engine, self._callbacks)
         tpl = engine._template
         # (Table keeps dict's own item assignment: ``t[k] = v`` here is a
@@ -235,6 +262,8 @@ class _Core:
         g["setindex"] = setindex
         g["lookup_method"] = lookup_method
         g["budget_out"] = self._budget_out
+        if self._mem is not None:
+            self._refill()  # the first slice ends where a memory walk may be due
 
     # ----------------------------------------------------------- entering
     # Who holds the State. ``_free`` is a list with one item while nobody
@@ -438,6 +467,8 @@ class _Core:
         target = self._slice()
         if self._budget_end is not None:
             target = min(target, self._budget_end - used)
+        if self._mem is not None:  # come back when the memory bound needs a walk
+            target = min(target, max(1, self._mem.units_left(used)))
         if target < 0:
             target = 0 if m.cell_contents >= 0 else m.cell_contents
         k = target - m.cell_contents
@@ -453,6 +484,9 @@ class _Core:
                 raise Interrupted("interrupted by the host")
             if self._deadline is not None and time.monotonic() >= self._deadline:
                 raise Interrupted("deadline exceeded")
+            mem = self._mem
+            if mem is not None and mem.bound(self.cost_used) >= mem.trigger():
+                self._memory_walk(0)
             if self._cancelling:
                 # <close> handlers of a run being cancelled: metered against
                 # the grace budget, never suspended or yielding
@@ -473,6 +507,38 @@ class _Core:
                 return
             self._refill()
             return
+
+    # ------------------------------------------------------------- memory
+    # See runtime/memory.py: the live size is measured by a walk from the
+    # State's roots, when the bound kept between walks reaches the limit.
+
+    def _memory_roots(self) -> list:
+        rt = self._rt
+        roots = [self._G, rt.string_meta, rt.loaded, rt.preload, rt.package, rt.main_co]
+        if rt.live:
+            roots.extend(rt.live)
+        return [r for r in roots if r is not None]
+
+    def _measure(self) -> tuple:
+        suspended = []
+        ex = self._execution
+        if ex is not None and ex._ctx.waiting is not None:
+            suspended.append(ex._ctx.waiting)  # a run suspended by its budget
+        frames = lua_frames(self._pyglobals, sys._getframe(2), suspended)
+        return measure(self._memory_roots(), frames, self._pyglobals)
+
+    def _memory_walk(self, pending: int) -> None:
+        """Measure the live size; stop the run if it (plus ``pending`` bytes
+        about to be allocated) is over the limit. The walk is charged to the
+        meter, the next check point collects the charge."""
+        mem = self._mem
+        live, visited = self._measure()
+        self._rt.meter.cell_contents -= visited // OBJECTS_PER_UNIT
+        mem.walked(live, self.cost_used)
+        mem.debt = pending
+        if live + pending > mem.limit:
+            mem.debt = 0
+            raise MemoryLimitExceeded()
 
     # ------------------------------------------------------ runs, async
     def _drive_sync(self, ex: Execution) -> None:
@@ -768,6 +834,35 @@ class State:
         c = self._core
         main = c._main_of(program)
         return await c._drive_async(main, (), self)
+
+    def set_memory_limit(self, n: Optional[int]) -> None:
+        """Bytes this State's scripts may keep alive (``None``: unlimited);
+        the Engine's ``max_memory`` is the default. Reaching it stops the
+        run with ``mani.MemoryLimitExceeded`` ("not enough memory"), which
+        scripts cannot catch. See docs/design.md, "Memory"."""
+        from .engine import _memory_limit
+
+        n = _memory_limit(n)
+        with self._core._entered():
+            core = self._core
+            if n is None:
+                core._mem = None
+            else:
+                mem = core._mem = MemoryMeter(n)
+                mem.walked(core._measure()[0], core.cost_used)
+            core._refill()
+
+    @property
+    def memory_limit(self) -> Optional[int]:
+        mem = self._core._mem
+        return None if mem is None else mem.limit
+
+    @property
+    def memory_used(self) -> int:
+        """The bytes the State's scripts keep alive, as the memory limit
+        counts them (measured now: it takes time in proportion to them)."""
+        with self._core._entered():
+            return self._core._measure()[0]
 
     def set_close_grace_budget(self, n: int) -> None:
         """Cost units that the pending ``<close>`` handlers of a run get when

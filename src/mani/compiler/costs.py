@@ -18,9 +18,10 @@ point.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, astuple
+from dataclasses import astuple, dataclass, field, fields
 
 from ..syntax import nodes as N
+from .runtime_names import BYTES_PER_UNIT, CONCAT_INLINE_MAX
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,12 @@ _LOOPS = (N.While, N.Repeat, N.NumericFor, N.GenericFor)
 
 def region_statements(block: N.Block) -> int:
     """Statements of a block's straight-line region (see module docstring)."""
-    return _statements(block.stmts)
+    return _statements(block.stmts)[0]
 
 
-def _statements(stmts: list) -> int:
-    n = 0
+def _statements(stmts: list) -> tuple:
+    """(statements, extra allocation units) of a straight-line region."""
+    n = extra = 0
     stack = [N.Block(stmts, 0)]
     while stack:
         b = stack.pop()
@@ -69,24 +71,84 @@ def _statements(stmts: list) -> int:
             if isinstance(s, N.Label):
                 continue
             n += 1
+            extra += allocation_units(s)
             if isinstance(s, N.If):
                 stack.extend(body for _, body in s.tests)
                 if s.orelse is not None:
                     stack.append(s.orelse)
             elif isinstance(s, N.Do):
                 stack.append(s.body)
-    return n
+    return n, extra
+
+
+# ---------------------------------------------------------------- memory
+# The memory meter (runtime/memory.py) assumes that inline code keeps at most
+# BYTES_PER_UNIT bytes alive per cost unit. A statement pays one unit, which
+# covers one allocating node (a table, a closure, a concatenation built
+# inline, a few constructor items); a statement that holds more pays one
+# more unit per BYTES_PER_UNIT bytes they can keep. Few statements do, so
+# the costs of ordinary code are not changed.
+TABLE_BYTES = 232  # a table with a few entries
+ITEM_BYTES = 48  # a constructor item
+FUNCTION_BYTES = 400  # a closure with a few upvalue cells
+CONCAT_BYTES = CONCAT_INLINE_MAX + 40  # a concatenation built inline
+
+
+def allocation_units(stmt: N.Node) -> int:
+    """Units a statement pays for what its own expressions allocate, beyond
+    the one unit every statement pays (nested blocks and function bodies
+    are other regions)."""
+    size = 0
+    stack: list = [v for v in _children(stmt) if not isinstance(v, N.Block)]
+    while stack:
+        e = stack.pop()
+        if isinstance(e, N.Function):
+            size += FUNCTION_BYTES
+            continue
+        if isinstance(e, N.Table):
+            size += TABLE_BYTES + ITEM_BYTES * len(e.fields)
+        elif isinstance(e, N.BinOp) and e.op == "..":
+            size += CONCAT_BYTES
+            # a chain a .. b .. c is built as one string
+            while isinstance(e, N.BinOp) and e.op == "..":
+                stack.append(e.left)
+                e = e.right
+            stack.append(e)
+            continue
+        elif isinstance(e, N.LocalFunction):
+            size += FUNCTION_BYTES
+            continue
+        stack.extend(v for v in _children(e) if not isinstance(v, N.Block))
+    return max(0, -(-size // BYTES_PER_UNIT) - 1)
+
+
+def _children(node: N.Node) -> list:
+    out = []
+    for f in fields(node):
+        v = getattr(node, f.name)
+        if isinstance(v, N.Node):
+            out.append(v)
+        elif isinstance(v, list):
+            for x in v:
+                if isinstance(x, N.Node):
+                    out.append(x)
+                elif isinstance(x, tuple):  # an if's (test, block)
+                    out.extend(y for y in x if isinstance(y, N.Node))
+    return out
 
 
 def entry_cost(model: CostModel, fn: N.Function) -> int:
-    return model.call + model.statement * region_statements(fn.body)
+    n, extra = _statements(fn.body.stmts)
+    return model.call + model.statement * n + extra
 
 
 def loop_cost(model: CostModel, body: N.Block) -> int:
-    return model.loop + model.statement * region_statements(body)
+    n, extra = _statements(body.stmts)
+    return model.loop + model.statement * n + extra
 
 
 def goto_cost(model: CostModel, stmts: list) -> int:
     """A goto back to a label: an iteration over the statements from the
     label to the end of its block."""
-    return model.loop + model.statement * _statements(stmts)
+    n, extra = _statements(stmts)
+    return model.loop + model.statement * n + extra

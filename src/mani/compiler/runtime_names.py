@@ -21,7 +21,11 @@ def wrap_int(v: int) -> int:
 
 
 # concatenations with a longer result go through concat_big (runtime/ops.py)
-CONCAT_INLINE_MAX = 4096
+CONCAT_INLINE_MAX = 256
+
+# what inline code may keep alive per cost unit (runtime/memory.py); the
+# static costs make every statement pay for it (compiler/costs.py)
+BYTES_PER_UNIT = 256
 
 
 # every global name generated code may read; no Lua local may take one

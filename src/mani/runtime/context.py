@@ -60,3 +60,17 @@ def charge(n: int) -> None:
     m.cell_contents = v
     if v < 0:
         rt.state._budget_out()
+
+
+def charge_alloc(units: int, n: int) -> None:
+    """Charge ``units`` for work that allocates ``n`` bytes (``_Runtime.charge_alloc``)."""
+    _tls.rt.charge_alloc(units, n)
+
+
+def alloc(n: int) -> None:
+    """Announce ``n`` bytes that library code is about to allocate (see
+    runtime/memory.py); raises MemoryLimitExceeded before the allocation
+    when it would take the State past its memory limit."""
+    rt = _tls.rt
+    if rt is not None:
+        rt.alloc(n)

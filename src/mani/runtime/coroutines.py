@@ -81,7 +81,7 @@ from typing import Any
 import greenlet
 from greenlet import GreenletExit, getcurrent
 
-from ..errors import BudgetExceeded, Interrupted
+from ..errors import RunStopped
 from .context import _tls
 from .ops import OpError, call_n
 from .trace import error_value, lib_function
@@ -92,7 +92,7 @@ SUSPENDED, RUNNING, NORMAL, DEAD = "suspended", "running", "normal", "dead"
 # calls; a plain chain of resumes fails at this depth)
 MAX_NESTING = 196
 
-_PROPAGATE = (BudgetExceeded, Interrupted, GeneratorExit, GreenletExit, KeyboardInterrupt, SystemExit)
+_PROPAGATE = (RunStopped, GeneratorExit, GreenletExit, KeyboardInterrupt, SystemExit)
 
 DEAD_B = b"cannot resume dead coroutine"
 NOT_SUSPENDED_B = b"cannot resume non-suspended coroutine"

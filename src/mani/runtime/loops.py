@@ -159,10 +159,10 @@ class _LoopError(Exception):
 
 def forin_abort(it: Any, exc: BaseException) -> None:
     """The body of a generic for raised ``exc``: close the iterator with it."""
-    from ..errors import BudgetExceeded, Interrupted
+    from ..errors import RunStopped
 
     if getattr(it, "gi_code", None) is _generic_iter.__code__ and it.gi_frame is not None \
-            and not isinstance(exc, (BudgetExceeded, Interrupted)):
+            and not isinstance(exc, RunStopped):
         try:
             it.throw(_LoopError(exc))
         except (StopIteration, _LoopError):
@@ -239,6 +239,20 @@ def ops_index_any(t: Any, k: Any) -> Any:
 # ------------------------------------------------------------------ tables
 
 
+# a constructor's items beyond what its statement pays for (compiler/costs.py)
+# are charged and announced to the memory meter here
+SEQ_UNCHARGED = 64
+TABLE_SLOT_BYTES = 48  # a table entry (key, value, hash; growth slack included)
+
+
+def _charge_items(n: int, t: Table) -> None:
+    """A constructor of ``n`` items, most from ``...`` or a call's results,
+    that made ``t``."""
+    from . import context
+
+    context.charge_alloc(n >> 3, len(t) * TABLE_SLOT_BYTES)
+
+
 def table_nn(d: dict) -> Table:
     """A table from a dict display whose values may be nil."""
     if None in d.values():  # identity checks in C (Table's == is identity)
@@ -260,6 +274,8 @@ def table_new(positional: tuple, keyed: tuple) -> Table:
             dict.__setitem__(t, i, v)
         else:
             dict.pop(t, i, None)
+    if len(positional) > SEQ_UNCHARGED:
+        _charge_items(len(positional), t)
     return t
 
 
@@ -275,7 +291,10 @@ def table_seq(items: tuple) -> Table:
     t = Table(enumerate(items, 1))
     for v in items:
         if v is None:
-            return Table((k, v) for k, v in enumerate(items, 1) if v is not None)
+            t = Table((k, v) for k, v in enumerate(items, 1) if v is not None)
+            break
+    if len(items) > SEQ_UNCHARGED:
+        _charge_items(len(items), t)
     return t
 
 
@@ -313,9 +332,9 @@ def close_var(v: Any) -> None:
 def close_var_err(v: Any, exc: BaseException) -> None:
     """Run ``__close`` for an error leaving the scope; an error inside the
     handler replaces the original one (as in Lua)."""
-    from ..errors import BudgetExceeded, Interrupted
+    from ..errors import RunStopped
 
-    if isinstance(exc, (BudgetExceeded, Interrupted, GeneratorExit)):
+    if isinstance(exc, (RunStopped, GeneratorExit)):
         return
     if v is None or v is False:
         return

@@ -392,12 +392,13 @@ def tostr_concat(v: Any) -> Any:
 # through concat_big, which charges it by size and enforces the Engine's
 # max_string_size (each operand is within it, so at most the sum of the
 # operands is ever allocated before the check).
-CONCAT_INLINE_MAX = 4096
+CONCAT_INLINE_MAX = 256
 
 
 def concat_big(r: bytes) -> bytes:
     """A long concatenation result: charged one unit per 64 bytes, refused
-    beyond ``max_string_size`` (Lua's "string length overflow")."""
+    beyond ``max_string_size`` (Lua's "string length overflow"), announced
+    to the memory meter (runtime/memory.py)."""
     from .context import _tls
 
     rt = _tls.rt
@@ -405,6 +406,7 @@ def concat_big(r: bytes) -> bytes:
         if len(r) > rt.engine.max_string_size:
             raise OpError("string length overflow")
         rt.charge(len(r) >> 6)
+        rt.alloc(len(r))
     return r
 
 

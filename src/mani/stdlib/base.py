@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from ..errors import BudgetExceeded, Interrupted, LuaError
+from ..errors import LuaError, RunStopped
 from ..runtime import loops
 from . import args as _args
 from .args import arg_error, check_any, check_table, type_error
@@ -44,7 +44,7 @@ except ImportError:  # pragma: no cover
     class GreenletExit(BaseException):  # type: ignore[no-redef]
         pass
 
-_UNCATCHABLE = (BudgetExceeded, Interrupted, GeneratorExit, GreenletExit, KeyboardInterrupt, SystemExit)
+_UNCATCHABLE = (RunStopped, GeneratorExit, GreenletExit, KeyboardInterrupt, SystemExit)
 
 
 def lib_error(msg: str) -> OpError:

@@ -8,7 +8,8 @@ from typing import Any
 
 from ..errors import LuaError
 from ..runtime import coroutines as C
-from ..runtime.context import _tls, charge, current
+from ..runtime.context import _tls, alloc, charge, current
+from ..runtime.memory import COROUTINE_SIZE
 from ..runtime.trace import lib_function
 from ..runtime.values import FUNCTION_TYPES
 from .tablelib import LibError, type_error
@@ -32,6 +33,7 @@ def _check_fn(args: tuple, n: int, qual: str) -> Any:
 def co_create(*args: Any) -> Any:
     fn = _check_fn(args, 1, "coroutine.create")
     charge(1)
+    alloc(COROUTINE_SIZE)
     return C.Coroutine(fn, current())
 
 
@@ -87,6 +89,7 @@ def co_close(*args: Any) -> Any:
 def co_wrap(*args: Any) -> Any:
     fn = _check_fn(args, 1, "coroutine.wrap")
     charge(1)
+    alloc(COROUTINE_SIZE)
     rt = current()
     # the handle lives as long as the function (when both are dropped, a
     # suspended coroutine is unwound: see runtime.coroutines, "Lifetime")

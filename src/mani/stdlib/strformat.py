@@ -15,7 +15,7 @@ import math
 import re
 from typing import Any
 
-from ..runtime.context import charge, current
+from ..runtime.context import alloc, charge, current
 from .base import lib_error
 from ..runtime.trace import lib_function
 from ..runtime.values import MININT, Table, Userdata, type_name
@@ -330,6 +330,7 @@ def str_format(*args: Any) -> Any:
             charged_arg = arg
     _check_size(size)
     charge(1 + ((size - charged) >> 6) + ((arg - charged_arg) >> 3))
+    alloc(size)
     return b"".join(out)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime.context import _tls, charge, current
+from ..runtime.context import _tls, alloc, charge, current
 from ..runtime import ops as _ops
 from ..runtime.ops import first, metamethod
 from .base import lib_error
@@ -177,6 +177,7 @@ def str_rep(*args: Any) -> Any:
     if total > size_limit():
         raise too_large()
     charge(1 + (total >> 6))  # before allocating: may stop on the budget
+    alloc(total)  # or on the memory limit
     if ls:
         return (s + sep) * (n - 1) + s
     return s * n
@@ -609,6 +610,7 @@ def str_gsub(*args: Any) -> Any:
     if size > limit:
         raise too_large()
     charge(1 + ((size - pending) >> 6))
+    alloc(size)
     return (b"".join(out), n)
 
 
@@ -673,6 +675,7 @@ def _gsub_rx(comp: Any, S: bytes, repl: Any, kind: int, parts: Any, max_s: int, 
     if size > limit:
         raise too_large()
     charge(1 + ((size - pending) >> 6) + ((srcl - scanned) * weight >> 7))
+    alloc(size)
     return (b"".join(out), n)
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import LuaError
 from ..runtime import loops
 from ..runtime import ops as _ops
-from ..runtime.context import charge, current
+from ..runtime.context import alloc, charge, current
 from ..runtime.ops import OpError, border, call_meta1, length, lt, rawset
 from ..runtime.trace import lib_function
 from ..runtime.values import (
@@ -329,6 +329,7 @@ def table_concat(*args: Any) -> Any:
         try:
             total = len(sep) * (n - 1) + sum(map(len, vals))
             if total <= limit:
+                alloc(total)
                 s = sep.join(vals)
                 charge(total // 64)
                 return s
