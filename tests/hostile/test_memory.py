@@ -43,6 +43,11 @@ BOMBS = {
     "format": "local t, s = {}, string.rep('x', 10000) for i = 1, 1e9 do t[i] = string.format('%s%d', s, i) end",
     "table_concat": "local t, p = {}, {} for i = 1, 1000 do p[i] = 'abcdefgh' end "
                     "for i = 1, 1e9 do t[i] = table.concat(p, ',') end",
+    "load": "local t, s = {}, string.rep('x', 2000) for i = 1, 1e9 do t[i] = load('return ' .. i .. ', \"' .. s .. '\"') end",
+    "upper": "local t, s = {}, string.rep('x', 100000) for i = 1, 1e9 do t[i] = s:upper() end",
+    "table_move": "local t = {1, 2, 3, 4, 5, 6, 7, 8} while true do table.move(t, 1, #t, #t + 1) end",
+    "table_insert": "local t = {} while true do table.insert(t, {}) end",
+    "pack": "local t = {} for i = 1, 1e9 do t[i] = string.pack('s4', string.rep('x', 10000)) end",
     "locals_in_recursion": "local function f(n) local t = {} for i = 1, 20000 do t[i] = i end "
                            "return f(n + 1) + #t end return f(1)",
 }

@@ -46,6 +46,7 @@ from .tablelib import (
 LUA_IDSIZE = 60
 COMPILE_BASE = 10  # cost of compiling a chunk: COMPILE_BASE + len // 4
 _CACHE_SIZE = 64
+_CACHE_MAX_SOURCE = 4096  # longer chunks are not kept
 
 # ------------------------------------------------------------- chunk names
 
@@ -88,6 +89,8 @@ def compile_chunk(engine: Any, src: bytes, display: str) -> Any:
             cache.move_to_end(key)
             return prog
     prog = engine.compile(src, display)
+    if len(src) > _CACHE_MAX_SOURCE:  # the cache is the Engine's: no State's memory limit counts it
+        return prog
     with _CACHE_LOCK:
         cache[key] = prog
         if len(cache) > _CACHE_SIZE:

@@ -26,6 +26,7 @@ from ..runtime import loops
 from ..runtime import ops as _ops
 from ..runtime.context import alloc, charge, current
 from ..runtime.ops import OpError, border, call_meta1, length, lt, rawset
+from ..runtime.loops import TABLE_SLOT_BYTES
 from ..runtime.trace import lib_function
 from ..runtime.values import (
     MAXINT,
@@ -270,6 +271,7 @@ def table_move(*args: Any) -> Any:
         if not t <= MAXINT - n + 1:
             raise arg_error(4, "table.move", "destination wrap around")
         charge(1 + n // 8)
+        alloc(n * TABLE_SLOT_BYTES)  # as if every destination key were new
         if separate and (a2 is a1 or _ops.eq(a1, a2)):
             separate = False
         if _plain(a1) and _plain(a2):
