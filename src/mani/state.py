@@ -475,15 +475,20 @@ class _Core:
         m.cell_contents += k
         self._issued += k
 
+    def _poll(self) -> None:
+        """Stop the run if the host interrupted it or its deadline passed
+        (``_budget_out`` and library loops between charges call this)."""
+        if self._interrupt_requested:
+            self._interrupt_requested = False
+            raise Interrupted("interrupted by the host")
+        if self._deadline is not None and time.monotonic() >= self._deadline:
+            raise Interrupted("deadline exceeded")
+
     def _budget_out(self) -> None:
         """Called by generated code and library charges when the meter's
         slice is used up (always at a check point)."""
         while True:
-            if self._interrupt_requested:
-                self._interrupt_requested = False
-                raise Interrupted("interrupted by the host")
-            if self._deadline is not None and time.monotonic() >= self._deadline:
-                raise Interrupted("deadline exceeded")
+            self._poll()
             mem = self._mem
             if mem is not None and mem.bound(self.cost_used) >= mem.trigger():
                 self._memory_walk(0)

@@ -62,6 +62,15 @@ def charge(n: int) -> None:
         rt.state._budget_out()
 
 
+def poll() -> None:
+    """A check point inside a long library operation that charged its cost
+    up front: raises Interrupted at once if the host interrupted the run or
+    its deadline passed (call it every few milliseconds of work)."""
+    core = _tls.rt.state
+    if core._interrupt_armed or core._deadline is not None:
+        core._poll()
+
+
 def charge_alloc(units: int, n: int) -> None:
     """Charge ``units`` for work that allocates ``n`` bytes (``_Runtime.charge_alloc``)."""
     _tls.rt.charge_alloc(units, n)

@@ -117,7 +117,7 @@ class Table(dict):
             v = dict.get(t, raw)
             if v is not None:
                 return v
-        for _ in range(MAX_TAG_LOOP if t is self else MAX_TAG_LOOP - 1):  # one level done above
+        for depth in range(MAX_TAG_LOOP if t is self else MAX_TAG_LOOP - 1):  # one level done above
             mt = t.meta
             if mt is None:
                 return None
@@ -129,6 +129,11 @@ class Table(dict):
                 if v is not None:
                     return v
                 t = h
+                if depth & 63 == 63:  # a long chain: one unit per 64 links
+                    from .context import _tls
+
+                    if _tls.rt is not None:
+                        _tls.rt.charge(1)
                 continue
             from .ops import call_meta1, index_other
 

@@ -253,6 +253,8 @@ def lua_tonumber(*args: Any) -> Any:
         if c is int or c is float:
             return v
         if c is bytes:
+            if len(v) > 64:  # a long numeral: its conversion takes time
+                _tls.rt.charge(len(v) >> 6)
             return str_to_number(v)
         return None
     base = check_int(args, 2, "tonumber")
@@ -261,24 +263,24 @@ def lua_tonumber(*args: Any) -> Any:
         raise type_error(args, 1, "tonumber", "string")
     if not 2 <= base <= 36:
         raise arg_error(2, "tonumber", "base out of range")
+    _tls.rt.charge(1 + (len(v) >> 6))
     s = v.strip(b" \t\n\v\f\r").lower()
     neg = s.startswith(b"-")
-    if neg:
+    if neg or s.startswith(b"+"):
         s = s[1:]
-    if not s:
+    if not s or s.translate(None, _DIGITS[base]):  # empty, or not all digits of the base
         return None
+    # Lua accumulates in 64-bit unsigned arithmetic; so does this, a chunk of
+    # digits at a time (Python's own int() of one long numeral is quadratic)
     n = 0
-    for ch in s:
-        if 48 <= ch <= 57:
-            d = ch - 48
-        elif 97 <= ch <= 122:
-            d = ch - 87
-        else:
-            return None
-        if d >= base:
-            return None
-        n = n * base + d
+    for i in range(0, len(s), _DIGITS_AT_ONCE):
+        part = s[i:i + _DIGITS_AT_ONCE]
+        n = (n * base ** len(part) + int(part, base)) & 0xFFFFFFFFFFFFFFFF
     return wrap_int(-n if neg else n)
+
+
+_DIGITS = {b: bytes(range(48, 48 + min(b, 10))) + bytes(range(97, 97 + max(0, b - 10))) for b in range(2, 37)}
+_DIGITS_AT_ONCE = 512
 
 
 @lib_function

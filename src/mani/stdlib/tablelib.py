@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import LuaError
 from ..runtime import loops
 from ..runtime import ops as _ops
-from ..runtime.context import alloc, charge, current
+from ..runtime.context import alloc, charge, current, poll
 from ..runtime.ops import OpError, border, call_meta1, length, lt, rawset
 from ..runtime.loops import TABLE_SLOT_BYTES
 from ..runtime.trace import lib_function
@@ -516,6 +516,33 @@ def _auxsort(a: Any, lo: int, up: int, less: Any, rnd: int) -> None:
             rnd = ((up - lo) * 0x9E3779B1 + n) & 0xFFFFFFFF or 1
 
 
+SORT_RUN = 1 << 15  # elements sorted by one C call between check points
+
+
+def _sort_polled(a: list) -> None:
+    """``a.sort()`` with check points for interrupts and deadlines: runs of
+    SORT_RUN elements are sorted, then adjacent runs merged pairwise (the
+    sort finds the two runs and merges them in linear time), each step one
+    C call of a few milliseconds at most but the last merges."""
+    n = len(a)
+    if n <= SORT_RUN:
+        a.sort()
+        return
+    for i in range(0, n, SORT_RUN):
+        run = a[i:i + SORT_RUN]
+        run.sort()
+        a[i:i + SORT_RUN] = run
+        poll()
+    width = SORT_RUN
+    while width < n:
+        for i in range(0, n - width, 2 * width):
+            run = a[i:i + 2 * width]
+            run.sort()
+            a[i:i + 2 * width] = run
+            poll()
+        width *= 2
+
+
 def _simple_sortable(vals: list) -> bool:
     """All ints, all strings or all non-zero non-NaN floats (after the
     unused vals[0]): equal elements are indistinguishable, so any correct
@@ -563,7 +590,7 @@ def table_sort(*args: Any) -> Any:
     if comp is None and _simple_sortable(a):
         charge(n * n.bit_length() // 8)
         del a[0]
-        a.sort()
+        _sort_polled(a)
         dict.update(t, zip(range(1, n + 1), a))
         return ()
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..runtime.context import charge
+from ..runtime.context import charge, poll
 from ..runtime.trace import lib_function
 from ..syntax.lexer import utf8esc
 from .tablelib import LibError, arg_error, check_integer, check_string, opt_integer
@@ -151,20 +151,43 @@ def utf8_len(*args: Any) -> Any:
         charge(1)
         return 0
     charge(1 + (posj - posi) // 8)
-    if s.isascii():
-        return posj - posi + 1
+    # A piece at a time, so that an interrupt or a deadline is seen within
+    # milliseconds; each piece is counted in C when it is valid UTF-8 that
+    # Python's strict decoder accepts (the same set as Lua's strict mode).
     n = 0
-    while posi <= posj:
-        c = s[posi]
-        if c < 0x80:
-            posi += 1
+    end = posj + 1
+    while posi < end:
+        stop = min(posi + _PIECE, end)
+        piece = s[posi:stop]
+        if piece.isascii():
+            n += len(piece)
+            posi = stop
         else:
-            code, nxt = decode(s, posi, strict)
-            if code is None:
-                return (None, posi + 1)
-            posi = nxt
-        n += 1
+            whole = stop  # the piece's last character may go on past it
+            while whole < ln and whole < stop + 3 and s[whole] & 0xC0 == 0x80:
+                whole += 1
+            try:
+                if not strict:
+                    raise ValueError
+                s[posi:whole].decode("utf-8")
+                n += len(piece) - len(piece.translate(None, _NOT_CONTINUATION))
+                posi = whole  # (what lies between is the last character's tail)
+            except ValueError:  # invalid, or lax: Lua's own decoder decides
+                while posi < stop:
+                    if s[posi] < 0x80:
+                        posi += 1
+                    else:
+                        code, nxt = decode(s, posi, strict)
+                        if code is None:
+                            return (None, posi + 1)
+                        posi = nxt
+                    n += 1
+        poll()
     return n
+
+
+_PIECE = 1 << 16
+_NOT_CONTINUATION = bytes(b for b in range(256) if b & 0xC0 != 0x80)
 
 
 @lib_function
