@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import marshal
 import sys
 import warnings
@@ -169,6 +170,22 @@ class Engine:
         return program._costs
 
 
+_LUA_LINE = re.compile(r"^\s*# \[(\d+)\] ", re.M)
+
+
+def _lua_line(pysrc: str, pyline: Optional[int]) -> int:
+    """The Lua line of a line of generated code: the ``# [N]`` comment the
+    code generator writes above each Lua statement's Python."""
+    if not pyline:
+        return 1
+    head = pysrc.split("\n", pyline)[:pyline]
+    for text in reversed(head):
+        m = _LUA_LINE.match(text)
+        if m:
+            return int(m.group(1))
+    return 1
+
+
 def _compile_program(engine: Engine, source: Any, name: Optional[str], metered: bool) -> Program:
     """Engine.compile. ``metered=False`` generates code without any meter
     update: only for ``bench/run.py --no-meter``, which measures what
@@ -190,7 +207,11 @@ def _compile_program(engine: Engine, source: Any, name: Optional[str], metered: 
             warnings.simplefilter("ignore")  # e.g. b"x"[b"y"] is legal Lua
             module = compile(pysrc, display, "exec")
     except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
-        raise LuaSyntaxError(f"{display}: chunk too complex ({exc})", 0) from None
+        # CPython's own compiler limits (20 nested loops, ~200 nested
+        # parentheses or blocks): said in Lua's terms, at the Lua line
+        what = exc.msg if isinstance(exc, SyntaxError) else "nesting too deep"
+        line = _lua_line(pysrc, getattr(exc, "lineno", None))
+        raise LuaSyntaxError(f"{display}:{line}: chunk too complex for mani ({what})", line) from None
     outer = next(c for c in module.co_consts if isinstance(c, CodeType))
     chunk_code = next(c for c in outer.co_consts if isinstance(c, CodeType))
     return Program(display, engine._fingerprint, pysrc, chunk_code, scope_costs)
