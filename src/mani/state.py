@@ -532,6 +532,15 @@ class _Core:
         frames = lua_frames(self._pyglobals, sys._getframe(2), suspended)
         return measure(self._memory_roots(), frames, self._pyglobals)
 
+    def _memory_count(self) -> int:
+        """``collectgarbage("count"/"collect")``: the live size now, measured
+        (and charged) like a walk of the memory limit, which it refreshes."""
+        live, visited = self._measure()
+        self._rt.charge(1 + visited // OBJECTS_PER_UNIT)
+        if self._mem is not None:
+            self._mem.walked(live, self.cost_used)
+        return live
+
     def _memory_walk(self, pending: int) -> None:
         """Measure the live size; stop the run if it (plus ``pending`` bytes
         about to be allocated) is over the limit. The walk is charged to the

@@ -105,12 +105,9 @@ def _charge_compile(n: int) -> None:
 def load_source(rt: Any, src: bytes, chunkname: bytes, mode: bytes, env: Any) -> tuple:
     """Compile ``src`` and bind it to ``env``: ``(function,)`` or ``(None, msg)``."""
     _charge_compile(len(src))
-    if src[:1] == b"\x1b":
-        if b"b" not in mode:
-            return (None, b"attempt to load a binary chunk (mode is '" + mode + b"')")
-        return (None, b"attempt to load a binary chunk (mode is 't')")
-    if b"t" not in mode:
-        return (None, b"attempt to load a text chunk (mode is '" + mode + b"')")
+    refused = _mode_error(src, mode)
+    if refused is not None:
+        return (None, refused)
     try:
         prog = compile_chunk(rt.engine, src, chunkid(chunkname))
     except LuaSyntaxError as exc:
@@ -120,9 +117,23 @@ def load_source(rt: Any, src: bytes, chunkname: bytes, mode: bytes, env: Any) ->
     return (rt.state._instantiate(prog, env),)
 
 
-def _read_pieces(reader: Any) -> Any:
+def _mode_error(start: bytes, mode: bytes) -> Any:
+    """The error for a chunk beginning with ``start`` that ``mode`` does not
+    allow (binary chunks never load in mani), or None."""
+    if start[:1] == b"\x1b":
+        if b"b" not in mode:
+            return b"attempt to load a binary chunk (mode is '" + mode + b"')"
+        return b"attempt to load a binary chunk (mode is 't')"
+    if b"t" not in mode:
+        return b"attempt to load a text chunk (mode is '" + mode + b"')"
+    return None
+
+
+def _read_pieces(reader: Any, mode: bytes) -> Any:
     """Call a load reader until it returns nil or ''; bytes, or an error
-    value wrapped in a 1-tuple."""
+    value wrapped in a 1-tuple. The first piece decides whether ``mode``
+    allows the chunk, as in Lua: a reader is not read on for a chunk that
+    will be refused (it may never end)."""
     parts = []
     total = 0
     limit = current().engine.max_string_size
@@ -144,6 +155,10 @@ def _read_pieces(reader: Any) -> Any:
         if not r:
             break
         charge(1 + len(r) // 64)
+        if not parts:
+            refused = _mode_error(r, mode)
+            if refused is not None:
+                return (refused,)
         total += len(r)
         if total > limit:
             return (b"not enough memory",)
@@ -171,7 +186,7 @@ def lua_load(*args: Any) -> Any:
         name = opt_string(args, 2, "load", b"=(load)")
         if c not in FUNCTION_TYPES:
             raise type_error(args, 1, "load", "function")
-        got = _read_pieces(chunk)
+        got = _read_pieces(chunk, mode)
         if got.__class__ is tuple:
             return (None, got[0])
         src = got
@@ -263,10 +278,11 @@ _GC_DEFAULTS = {"running": True, "mode": b"incremental", b"setpause": 200, b"set
 def lua_collectgarbage(*args: Any) -> Any:
     opt = opt_string(args, 1, "collectgarbage", b"collect")
     charge(1)
-    if opt == b"collect":
+    if opt == b"collect":  # measuring is all there is to do: garbage is gone already
+        current().state._memory_count()
         return 0
-    if opt == b"count":
-        return 24.0
+    if opt == b"count":  # what the memory limit counts, in KiB (docs/design.md, "Memory")
+        return current().state._memory_count() / 1024
     if opt == b"step":
         opt_integer(args, 2, "collectgarbage", 0)
         return True
