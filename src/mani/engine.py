@@ -200,8 +200,13 @@ def _compile_program(engine: Engine, source: Any, name: Optional[str], metered: 
         raise LuaSyntaxError(f"{chunk_display_name(name, src)}: attempt to load a binary chunk (mode is 't')", 0)
     display = chunk_display_name(name, src)
     chunk = parse(src, display)
-    resolve(chunk, runtime_names.HELPERS)
-    pysrc, scope_costs = codegen.generate(chunk, engine._cost_model, metered, src)
+    try:
+        resolve(chunk, runtime_names.HELPERS)
+        pysrc, scope_costs = codegen.generate(chunk, engine._cost_model, metered, src)
+    except RecursionError:
+        # the analyses recurse on the depth of an expression: a chain of
+        # many thousand links (which reference Lua accepts) is beyond them
+        raise LuaSyntaxError(f"{display}: chunk too complex for mani (expression nested too deeply)", 0) from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. b"x"[b"y"] is legal Lua

@@ -53,6 +53,7 @@ from . import costs
 from .assignments import Assignments
 from .callcharge import CallCharges
 from .calls import Calls
+from .chains import Chains
 from .emitter import Emitter, FuncGen
 from .expressions import Expressions
 from .functions import Functions
@@ -68,7 +69,7 @@ from .subtrees import BodyNodes
 from .tables import Tables
 
 
-class CodeGen(Statements, Loops, Gotos, Assignments, Functions, Calls, Tables, Operators, NumericTrees,
+class CodeGen(Statements, Loops, Gotos, Assignments, Functions, Calls, Tables, Chains, Operators, NumericTrees,
               Expressions, Metering, SiteMarks, Emitter):
     """The generator of one chunk: the state shared by every part (output
     lines, the function being generated, hoisted statements, flags of the

@@ -186,12 +186,13 @@ class NumericTrees:
         fast = self._tree_code(e, refs, divs, plan)
         cond = " and ".join(conj + guards + divs)
         self.tree_off += 1
-        self.leaf_refs = refs
+        saved = self.leaf_refs  # (links of a long chain hoisted by compiler/chains.py)
+        self.leaf_refs = refs if saved is None else {**saved, **refs}
         try:
             slow = self.ex(e).code
         finally:
             self.tree_off -= 1
-            self.leaf_refs = None
+            self.leaf_refs = saved
         if plan.mode == INT:  # never typed here, so cond holds a class check
             t = self.temp("res")
             return Expr(f"({t} if {cond} and {MININT} <= ({t} := {fast}) <= {MAXINT} else {slow})")
@@ -219,18 +220,20 @@ class NumericTrees:
 
 
 def _has_float(e: N.Node) -> bool:
-    """Does the tree of ``e`` have a float literal or a division?"""
-    todo = [e]
+    """Does the tree of ``e`` have a float literal or a division (within
+    the depth a tree is looked at: linear work on a long chain)?"""
+    todo = [(e, 0)]
     while todo:
-        e = unparen(todo.pop())
+        e, depth = todo.pop()
+        e = unparen(e)
         if e.__class__ is N.Number:
             if e.value.__class__ is float:
                 return True
-        elif _is_op(e):
+        elif _is_op(e) and depth < MAX_TREE_DEPTH:
             if e.__class__ is N.UnOp:
-                todo.append(e.operand)
+                todo.append((e.operand, depth + 1))
             elif e.op == "/":
                 return True
             else:
-                todo += (e.left, e.right)
+                todo += ((e.left, depth + 1), (e.right, depth + 1))
     return False

@@ -137,7 +137,7 @@ class Statements:
         elif len(exprs) == 1:
             e = exprs[0]
             if isinstance(e, (N.Call, N.MethodCall)):
-                code = self.with_pending(lambda: self.call_raw(e, tail=True))
+                code = self.with_pending(lambda: self.with_chains_cut(e, lambda: self.call_raw(e, tail=True)))
             elif isinstance(e, N.Vararg):
                 code = "varargs"
             else:
@@ -153,7 +153,7 @@ class Statements:
             self.emit(f"return {self.with_pending(prod)}")
 
     def s_CallStat(self, s: N.CallStat) -> None:
-        code = self.with_pending(lambda: self.call_raw(s.call))
+        code = self.with_pending(lambda: self.with_chains_cut(s.call, lambda: self.call_raw(s.call)))
         self.emit(code)
 
 

@@ -135,7 +135,7 @@ class Tables:
         if isinstance(e, N.Table) and e.fields and len(e.fields) <= 16:
             self.table_stmts = True
         try:
-            return self.ex(e)
+            return self.with_chains_cut(e, lambda: self.ex(e))
         finally:
             self.table_stmts = False
 
