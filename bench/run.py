@@ -207,7 +207,7 @@ def find_luajit():
 
 
 class ManiEngine:
-    def __init__(self, budget: bool, meter: bool = True):
+    def __init__(self, budget: bool, meter: bool = True, memory_limit: bool = True):
         # Prefer the in-repo sources (src/ layout) over any installed copy.
         if os.path.isdir(os.path.join(SRC_DIR, "mani")) and SRC_DIR not in sys.path:
             sys.path.insert(0, SRC_DIR)
@@ -215,7 +215,10 @@ class ManiEngine:
 
         self.mani = mani
         self.budget = budget
-        self.engine = mani.Engine()  # AttributeError if the package is a stub
+        # (the default memory limit, or none: --no-memory-limit measures
+        # what memory accounting costs)
+        kw = {} if memory_limit else {"max_memory": None}
+        self.engine = mani.Engine(**kw)  # AttributeError if the package is a stub
         self.programs = {}
         self.compile = self.engine.compile
         if not meter:
@@ -270,6 +273,8 @@ def main(argv=None):
                     help="run mani without a cost budget (the code still meters)")
     ap.add_argument("--no-meter", action="store_true",
                     help="compile mani's code without meter updates, to measure what metering costs")
+    ap.add_argument("--no-memory-limit", action="store_true",
+                    help="run mani without its per-State memory limit, to measure what accounting costs")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON to FILE")
     ap.add_argument("--list", action="store_true", help="list workloads and default n, then exit")
     ap.add_argument("--no-lua", action="store_true", help="skip the lupa Lua 5.4 / LuaJIT columns")
@@ -296,7 +301,8 @@ def main(argv=None):
     mani_engine = None
     if not args.no_mani:
         try:
-            mani_engine = ManiEngine(budget=not args.no_budget, meter=not args.no_meter)
+            mani_engine = ManiEngine(budget=not args.no_budget, meter=not args.no_meter,
+                                     memory_limit=not args.no_memory_limit)
         except Exception as exc:  # ImportError, AttributeError on a stub, ...
             notes.append(f"mani unavailable: {first_line(exc)}")
     lua_engine = jit_engine = None
@@ -326,6 +332,7 @@ def main(argv=None):
     print(f"mani benchmarks: repeat={args.repeat} scale={args.scale} "
           f"budget={'off' if args.no_budget else 'on'}"
           + ("  meter=off" if args.no_meter else "")
+          + ("  memory-limit=off" if args.no_memory_limit else "")
           + f"  python {platform.python_version()}"
           + (f"  luajit via {jit_label}" if jit_engine else ""))
     for note in notes:
@@ -438,6 +445,7 @@ def main(argv=None):
     if args.json:
         meta = {
             "repeat": args.repeat, "scale": args.scale, "budget": not args.no_budget,
+            "memory_limit": not args.no_memory_limit,
             "python": platform.python_version(), "platform": platform.platform(),
             "luajit": jit_label, "notes": notes,
             "geomean_mani_over_python": gm, "geomean_lua54_over_python": gm_lua,
