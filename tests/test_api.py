@@ -373,6 +373,19 @@ def test_cli_run_and_error(tmp_path):
     assert r.returncode == 1 and "budget" in r.stderr
 
 
+def test_cli_memory_limit_and_bad_numbers(tmp_path):
+    bomb = tmp_path / "bomb.lua"
+    bomb.write_text("local t = {} for i = 1, 1e9 do t[i] = {} end")
+    r = subprocess.run([sys.executable, "-m", "mani", "run", str(bomb), "--memory", "8"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1 and r.stderr.startswith("mani: not enough memory")
+    for flag, value in (("--budget", "-5"), ("--memory", "lots")):
+        r = subprocess.run([sys.executable, "-m", "mani", "run", str(bomb), flag, value],
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 2 and "Traceback" not in r.stderr
+        assert f"argument {flag}:" in r.stderr
+
+
 def test_cli_compile_python(tmp_path):
     f = tmp_path / "f.lua"
     f.write_text("local function fib(n) if n < 2 then return n end return fib(n-1) + fib(n-2) end")

@@ -1,4 +1,4 @@
-"""Command line: ``mani run FILE [--budget N]``, ``mani compile --python FILE``."""
+"""Command line: ``mani run FILE [--budget N] [--memory MIB]``, ``mani compile --python FILE``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,26 @@ from typing import Optional
 from . import Engine, LuaError, LuaSyntaxError
 
 
+def _count(text: str) -> int:
+    """A non-negative whole number on the command line (argparse reports a
+    bad one as a usage error, not a traceback)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {n}")
+    return n
+
+
 def main(argv: Optional[list] = None) -> int:
     ap = argparse.ArgumentParser(prog="mani", description="Lua 5.4 compiled to Python")
     sub = ap.add_subparsers(dest="cmd", required=True)
     run = sub.add_parser("run", help="run a Lua script")
     run.add_argument("file")
-    run.add_argument("--budget", type=int, default=None, help="cost budget (default: unlimited)")
+    run.add_argument("--budget", type=_count, default=None, help="cost budget (default: unlimited)")
+    run.add_argument("--memory", type=_count, default=None, metavar="MIB",
+                     help="memory limit in MiB (default: the Engine's, 256; 0: unlimited)")
     comp = sub.add_parser("compile", help="compile a Lua script")
     comp.add_argument("--python", action="store_true", help="print the generated Python code")
     comp.add_argument("file")
@@ -25,7 +39,10 @@ def main(argv: Optional[list] = None) -> int:
     except OSError as e:
         print(f"mani: cannot open {args.file}: {e.strerror}", file=sys.stderr)
         return 1
-    engine = Engine()
+    if getattr(args, "memory", None) is not None:
+        engine = Engine(max_memory=args.memory << 20 if args.memory else None)
+    else:
+        engine = Engine()
     try:
         prog = engine.compile(src, name=args.file)
     except LuaSyntaxError as e:
