@@ -443,3 +443,23 @@ def test_state_using_its_main_coroutine_is_freed():
     del st
     gc.collect()
     assert ref() is None
+
+
+def test_abandoning_a_greenlet_that_never_reached_its_body_raises_nothing():
+    # found by tools/fuzz.py: State.close() let a GeneratorExit out when a
+    # coroutine's greenlet ended without its body catching the exception
+    # (here: a greenlet that never started, the simplest such one)
+    import threading
+
+    import greenlet
+
+    from mani.runtime import coroutines as C
+
+    st = mani.Engine().new_state()
+    co = C.Coroutine(lambda: None, st._core._rt)
+    c = co.c
+    c.glet = greenlet.greenlet(lambda: None)
+    c.thread = threading.get_ident()
+    C.abandon(c)  # must not raise
+    assert c.status is C.DEAD
+    st.close()

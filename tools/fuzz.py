@@ -56,6 +56,8 @@ def fuzz_round(name: str, strategy, n: int, outcomes: collections.Counter, tried
         run()
     except fuzzgen.FuzzFailure:
         return tuple(failing)
+    except Exception as exc:  # noqa: BLE001 - e.g. a failure hypothesis could not reproduce (flaky)
+        return (f"{type(exc).__name__}: {failing[0] if failing else exc}", failing[1] if failing else b"")
     return None
 
 

@@ -155,7 +155,10 @@ def run_one(source) -> str:
             raise FuzzFailure(f"ran to {state.cost_used} units on a budget of {BUDGET}")
         return outcome
     finally:
-        state.close()
+        try:
+            state.close()
+        except BaseException as exc:  # noqa: BLE001
+            raise FuzzFailure(f"State.close() raised {exc!r}") from exc
         if time.monotonic() - t0 > WALL:
             raise FuzzFailure(f"took {time.monotonic() - t0:.1f} s")
 

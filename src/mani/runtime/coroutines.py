@@ -409,6 +409,12 @@ def abandon(c: _Co) -> None:
     saved = _tls.rt
     try:
         r = g.throw(GeneratorExit)  # _body catches it and finishes the coroutine
+    except GeneratorExit:
+        # it came back: the greenlet ended without _body catching it (it
+        # had not got as far as _body's handler), which unwound it just
+        # the same; found by tools/fuzz.py, as a raw GeneratorExit out of
+        # State.close()
+        r = None
     finally:
         _tls.rt = saved
     if r.__class__ is _Propagate:
