@@ -75,3 +75,13 @@ def test_print_is_charged_by_size():
     # 4 MB lines cost 62,500 units each: the budget stops it within 16 lines
     assert 1 <= len(out) <= 16
     assert st.cost_used - before <= 1_000_000 + 62_600
+
+
+def test_table_concat_of_a_huge_range_fails_at_once_without_charging_it():
+    # found by tools/fuzz.py: the whole range was charged before the first
+    # element was looked at (Lua fails at the first bad one)
+    st = mani.Engine().new_state()
+    st.set_cost_budget(10_000)
+    r = st.load_string("return pcall(table.concat, {}, nil, math.mininteger)")
+    assert r[0] is False and "invalid value (nil) at index" in r[1]
+    assert st.cost_used < 1_000

@@ -320,7 +320,11 @@ def table_concat(*args: Any) -> Any:
         charge(1)
         return b""
     n = last - i + 1
-    charge(1 + n // 8)
+    # a range longer than the table can hold (a __len or an argument that
+    # says so) is charged as it is walked: Lua fails at the first bad
+    # element, without paying for the rest (found by tools/fuzz.py)
+    walked = n > 1024 and not (plain and n <= len(t))
+    charge(1 + (128 if walked else n // 8))
     limit = current().engine.max_string_size
     if plain and n <= len(t):
         # Strings only, the usual case: measured and joined in C. A table
@@ -342,6 +346,8 @@ def table_concat(*args: Any) -> Any:
     total = len(sep) * (n - 1)
     get = dict.get
     for k in range(i, last + 1):
+        if walked and (k - i) & 1023 == 1023:
+            charge(128)
         v = get(t, k) if plain else geti(t, k)
         c = v.__class__
         if c is not bytes:
