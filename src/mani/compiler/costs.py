@@ -18,10 +18,11 @@ point.
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass, field, fields
+from dataclasses import astuple, dataclass, field
 
 from ..syntax import nodes as N
 from .runtime_names import BYTES_PER_UNIT, CONCAT_INLINE_MAX
+from .subtrees import CHILDREN
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def allocation_units(stmt: N.Node) -> int:
     the one unit every statement pays (nested blocks and function bodies
     are other regions)."""
     size = 0
-    stack: list = [v for v in _children(stmt) if not isinstance(v, N.Block)]
+    stack: list = _children(stmt)
     while stack:
         e = stack.pop()
         if isinstance(e, N.Function):
@@ -115,26 +116,16 @@ def allocation_units(stmt: N.Node) -> int:
                 e = e.right
             stack.append(e)
             continue
-        elif isinstance(e, N.LocalFunction):
-            size += FUNCTION_BYTES
-            continue
-        stack.extend(v for v in _children(e) if not isinstance(v, N.Block))
+        stack.extend(_children(e))
     return max(0, -(-size // BYTES_PER_UNIT) - 1)
 
 
 def _children(node: N.Node) -> list:
-    out = []
-    for f in fields(node):
-        v = getattr(node, f.name)
-        if isinstance(v, N.Node):
-            out.append(v)
-        elif isinstance(v, list):
-            for x in v:
-                if isinstance(x, N.Node):
-                    out.append(x)
-                elif isinstance(x, tuple):  # an if's (test, block)
-                    out.extend(y for y in x if isinstance(y, N.Node))
-    return out
+    """The child expressions of ``node`` (blocks are other regions)."""
+    get = CHILDREN.get(node.__class__)
+    if get is None:
+        return []
+    return [x for x in get(node) if x is not None and x.__class__ is not N.Block]
 
 
 def entry_cost(model: CostModel, fn: N.Function) -> int:
