@@ -184,7 +184,7 @@ class _Runtime:
         if mem is not None:
             mem.debt += n
             # what it announces is checked against the limit itself
-            if mem.live + mem.debt > mem.limit or mem.bound(core.cost_used) >= mem.trigger():
+            if mem.live + mem.debt > mem.limit or mem.due(core.cost_used):
                 core._memory_walk(n)
 
     def charge_alloc(self, units: int, n: int) -> None:
@@ -490,7 +490,7 @@ class _Core:
         while True:
             self._poll()
             mem = self._mem
-            if mem is not None and mem.bound(self.cost_used) >= mem.trigger():
+            if mem is not None and mem.due(self.cost_used):
                 self._memory_walk(0)
             if self._cancelling:
                 # <close> handlers of a run being cancelled: metered against

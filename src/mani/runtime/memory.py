@@ -279,6 +279,10 @@ class MemoryMeter:
         data, and is stopped again when it keeps allocating."""
         return max(self.limit + (self.limit >> 1), self.live + (self.limit >> 3))
 
+    def due(self, cost_used: int) -> bool:
+        """Must the State walk now?"""
+        return self.bound(cost_used) >= self.trigger()
+
     def units_left(self, cost_used: int) -> int:
         """Cost units that can run before the bound reaches the trigger."""
         return (self.trigger() - self.bound(cost_used)) // BYTES_PER_UNIT

@@ -323,10 +323,11 @@ def table_concat(*args: Any) -> Any:
     # a range longer than the table can hold (a __len or an argument that
     # says so) is charged as it is walked: Lua fails at the first bad
     # element, without paying for the rest (found by tools/fuzz.py)
-    walked = n > 1024 and not (plain and n <= len(t))
+    in_table = plain and n <= len(t)
+    walked = n > 1024 and not in_table
     charge(1 + (128 if walked else n // 8))
     limit = current().engine.max_string_size
-    if plain and n <= len(t):
+    if in_table:
         # Strings only, the usual case: measured and joined in C. A table
         # element has a len() too, but then join fails; any failure (a
         # number, a bad value, too long a result) takes the loop below,

@@ -166,13 +166,10 @@ def utf8_len(*args: Any) -> Any:
             whole = stop  # the piece's last character may go on past it
             while whole < ln and whole < stop + 3 and s[whole] & 0xC0 == 0x80:
                 whole += 1
-            try:
-                if not strict:
-                    raise ValueError
-                s[posi:whole].decode("utf-8")
+            if strict and _decodes(s[posi:whole]):
                 n += len(piece) - len(piece.translate(None, _NOT_CONTINUATION))
                 posi = whole  # (what lies between is the last character's tail)
-            except ValueError:  # invalid, or lax: Lua's own decoder decides
+            else:  # invalid, or lax: Lua's own decoder decides
                 while posi < stop:
                     if s[posi] < 0x80:
                         posi += 1
@@ -184,6 +181,14 @@ def utf8_len(*args: Any) -> Any:
                     n += 1
         poll()
     return n
+
+
+def _decodes(b: bytes) -> bool:
+    try:
+        b.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _PIECE = 1 << 16
