@@ -40,6 +40,7 @@ construct compiles to lives in a module of its own, one mixin each:
   numtrees.py     one guard over a whole + - * / tree
   expressions.py  literals, names, indexing, and/or, conditions
   metering.py     meter check points
+  outline.py      deeply nested blocks moved into local functions
   positions.py    sites, markers, docstrings (finish)
   emitter.py      output lines, temporaries, hoisted statements
 """
@@ -62,6 +63,7 @@ from .loops import Loops
 from .metering import Metering
 from .numtrees import NumericTrees
 from .operators import Operators
+from .outline import Outlining
 from .positions import SiteMarks, finish
 from .private_tables import mark_private_tables
 from .statements import Statements
@@ -70,7 +72,7 @@ from .tables import Tables
 
 
 class CodeGen(Statements, Loops, Gotos, Assignments, Functions, Calls, Tables, Chains, Operators, NumericTrees,
-              Expressions, Metering, SiteMarks, Emitter):
+              Expressions, Metering, Outlining, SiteMarks, Emitter):
     """The generator of one chunk: the state shared by every part (output
     lines, the function being generated, hoisted statements, flags of the
     copy being generated) and the entry point ``chunk``. What each Lua

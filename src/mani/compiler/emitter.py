@@ -111,3 +111,14 @@ class FuncGen:
         # speculated parameters (not all of them held integers on entry)
         self.not_all_ints: frozenset = frozenset()
         self.commented_line = 0  # the Lua line of the last source comment
+        self.doc_name = "?"  # the Lua function's name in its docstring
+        # nesting, for compiler/outline.py: the indentation of the body, the
+        # loop and try blocks open around the code being generated
+        self.base_indent = 0
+        self.blocks = 0
+        # a block moved into a function of its own (outline.py): how many
+        # such levels deep, whether a loop of the enclosing code encloses
+        # it, and the jumps that leave it (None for break, else the Goto)
+        self.outlined = 0
+        self.in_loop = False
+        self.exits: list = []

@@ -53,6 +53,8 @@ class Functions:
                 params.append(f"{pyn}={pyn}")
         self.emit(f"def {pyname}({', '.join(params)}):", fn.line)
         self.indent += 1
+        self.fn.base_indent = self.indent
+        self.fn.doc_name = lua_name or "?"
         doc_at = len(self.lines)
         self.emit("pass")  # replaced by the docstring
         self.emit("pass")  # replaced by the nonlocal declaration
@@ -89,7 +91,7 @@ class Functions:
         self.indent -= 1
         # site ids stay ints here: json writes the keys of both site tables
         # as strings (finish)
-        info = [self.chunkname, lua_name or "?", fn.line, self.fn.sites]
+        info = [self.chunkname, self.fn.doc_name, fn.line, self.fn.sites, 0]
         ind = "    " * (self.indent + 1)
         self.docs.append(info)
         self.lines[doc_at] = ind + f"\x04{len(self.docs) - 1}"  # the docstring, written by finish()

@@ -36,6 +36,7 @@ class Gotos:
         self.emit(f"{tgt} = 0")
         self.emit("while True:")
         self.indent += 1
+        self.fn.blocks += 1
         self.fn.loop_stack.append(info)
         for k, seg in enumerate(segments):
             info["at"] = k  # the segment being generated (see goto_stmt)
@@ -49,6 +50,7 @@ class Gotos:
             self.indent -= 1
         self.emit("break")
         self.fn.loop_stack.pop()
+        self.fn.blocks -= 1
         self.indent -= 1
         self.after_python_loop(info)
 
@@ -56,6 +58,9 @@ class Gotos:
         """Lua ``break``: leave the innermost Lua loop, passing through any
         dispatch loops of labeled blocks in between."""
         stack = self.fn.loop_stack
+        if not stack:  # in a block moved into a function (outline.py)
+            self.leave_outlined(None)
+            return
         i = len(stack) - 1
         if stack[i]["kind"] == "loop":
             self.emit("break")
@@ -73,9 +78,7 @@ class Gotos:
         """Initialise a jump flag at the start of the current function (right
         after its meter line), so every path sees it defined."""
         j = self.fn.init_at
-        meter = self.lines[j - 1]
-        ind = meter[: len(meter) - len(meter.lstrip())]
-        self.lines.insert(j, f"{ind}{name} = {value}")
+        self.lines.insert(j, f"{'    ' * self.fn.base_indent}{name} = {value}")
         self.linemap.insert(j, self.linemap[j - 1])
         self.fn.init_at = j + 1
 
@@ -99,6 +102,9 @@ class Gotos:
                     return
                 self._goto_via(i, None)
                 return
+        if self.fn.outlined:  # the label is outside the block (outline.py)
+            self.leave_outlined(g)
+            return
         raise LuaSyntaxError(f"{self.chunkname}:{g.line}: goto '{g.label}' is not supported here", g.line)
 
     def _goto(self, idx: int, seg: int) -> None:

@@ -33,7 +33,7 @@ class Loops:
         before it only if it comes before it in the text, and no assignment
         to those parameters does."""
         failed = self.fn.not_all_ints
-        if not failed or not failed.issubset(spec) or self.fn.loop_stack:
+        if not failed or not failed.issubset(spec) or self.fn.loop_stack or self.fn.in_loop:
             return False
         inside = {id(n) for n in self.nodes.of(s)}
         for n in self.nodes.of(self.fn.node.body):
@@ -135,7 +135,7 @@ class Loops:
             # the condition runs inside the scope of the to-be-closed variable
             brk = self.temp("brk")
             self.emit(f"{brk} = False")
-            self.block(stmts + [_CondBreak(s.cond, brk, s.line)])
+            self.block(stmts + [CondBreak(s.cond, brk, s.line)])
             self.indent -= 1
             self.fn.loop_stack.pop()
             self.indent += 1
@@ -149,7 +149,7 @@ class Loops:
         self.indent -= 1
         self.after_python_loop(info)
 
-    def s__CondBreak(self, s) -> None:
+    def s_CondBreak(self, s) -> None:
         c = self.with_pending(lambda: self.cond(s.cond))
         self.emit(f"if {c}: {s.flag} = True")
 
@@ -270,7 +270,7 @@ class Loops:
         self.after_python_loop(info)
 
 
-class _CondBreak(N.Node):
+class CondBreak(N.Node):
     """Internal statement: ``if cond then flag = true end`` (repeat-until
     inside the scope of a to-be-closed variable)."""
 

@@ -95,12 +95,14 @@ def finish(gen: CodeGen) -> str:
     for first, end in bodies:
         text = clean[first]
         s = text.lstrip(" ")
-        chunk, name, line, sites = gen.docs[int(s[1:])]
+        chunk, name, line, sites, outlined = gen.docs[int(s[1:])]
         indent = text[: len(text) - len(s)]
         # the def is on the line before: lines first - 1 .. end are the body
         runs = [[first, linemap[first - 1]]]
         runs += [[ln + 1, linemap[ln]] for ln in changes[bisect_right(changes, first - 1):bisect_left(changes, end)]]
         spans = {k: spans_of[k] for k in sites if k in spans_of}
         info = [chunk, name, line, sites, spans, runs]
+        if outlined:  # a block of the Lua function, moved out (outline.py)
+            info.append(outlined)
         clean[first] = indent + repr("\x00" + json.dumps(info, separators=(",", ":")))
     return "\n".join(clean) + "\n"

@@ -39,7 +39,7 @@ HELPERS = frozenset({
     "eq", "lt", "le", "concat", "concat_n", "concat_big", "length",
     "forrange", "forin", "forin_abort", "chunks",
     "table_nn", "table_clean", "table_new", "table_seq",
-    "check_close", "close_var", "close_var_err",
+    "check_close", "close_var", "close_var_err", "FALL", "JUMP",
     # bound to each State (state.py)
     "index", "setindex", "lookup_method", "budget_out",
 })

@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..syntax import nodes as N
 from . import types
 from .expr import INT
+from .outline import CLOSE_BLOCKS, COMPOUND, LOOP_BLOCKS
 from .predicates import int_literal, is_multi
 
 
@@ -22,10 +23,26 @@ class Statements:
 
     def stmt(self, s: N.Node) -> None:
         self.cur_line = s.line
+        compound = isinstance(s, COMPOUND)
+        loop = compound and not isinstance(s, (N.Do, N.If))
+        if compound and self.too_deep(LOOP_BLOCKS if loop else 0):
+            self.outline([s], s.line, lambda: self.stmt(s))
+            return
         self.comment_source(s.line)
         self.charge(self.calls.before(s), s.line)  # calls of direct functions
         gen = getattr(self, "s_" + type(s).__name__)
-        if isinstance(s, (N.While, N.Repeat, N.NumericFor)) and not self.loop_spec:
+        if not loop:
+            gen(s)
+            return
+        self.fn.blocks += LOOP_BLOCKS
+        try:
+            self.loop_stmt(s, gen)
+        finally:
+            self.fn.blocks -= LOOP_BLOCKS
+
+    def loop_stmt(self, s: N.Node, gen) -> None:
+        """A loop, maybe with an integer-typed copy (loops.speculated_loop)."""
+        if not isinstance(s, N.GenericFor) and not self.loop_spec:
             spec = types.loop_int_speculation(s, self.fn.node, self.nodes.of(s))
             if spec and self.typed_copy_unreachable(s, spec):
                 self.loop_spec = True  # as in the general copy: no nested speculation
@@ -76,7 +93,15 @@ class Statements:
         self.emit(f"{flag} = True")
         self.emit("try:")
         self.indent += 1
-        self.block(rest)
+        self.fn.blocks += CLOSE_BLOCKS
+        try:
+            if self.too_deep() and not any(isinstance(x, N.Label) for x in rest):
+                # (a label would be reached by gotos from before the block)
+                self.outline(rest, rest[0].line if rest else local.line, lambda: self.block(rest))
+            else:
+                self.block(rest)
+        finally:
+            self.fn.blocks -= CLOSE_BLOCKS
         self.indent -= 1
         self.emit("except BaseException as _e:")
         self.indent += 1
@@ -93,10 +118,24 @@ class Statements:
         self.block(s.body.stmts)
 
     def s_If(self, s: N.If) -> None:
+        self.if_chain(s, 0)
+
+    def if_chain(self, s: N.If, start: int) -> None:
+        """``s`` from its test ``start`` on. An ``elseif`` whose test needs
+        statements first nests one level deeper: a long chain of them
+        continues in an outlined function (outline.py)."""
         first_ = True
         depth = 0
-        for cond, body in s.tests:
+        for i in range(start, len(s.tests)):
+            cond, body = s.tests[i]
             self.cur_line = cond.line
+            if not first_ and self.too_deep():
+                self.emit("else:")
+                self.indent += 1
+                rest = [x for test in s.tests[i:] for x in test] + ([s.orelse] if s.orelse else [])
+                self.outline(rest, cond.line, lambda: self.if_chain(s, i))
+                self.indent -= depth + 1
+                return
             saved = self.pending
             self.pending = []
             c = self.cond(cond)
@@ -112,9 +151,9 @@ class Statements:
                 self.emit("else:")
                 self.indent += 1
                 depth += 1
-                for block in hoisted:
+                for block in hoisted:  # (written one level out, before the else)
                     for ln, lua_line in block:
-                        self.lines.append("    " * depth + ln)
+                        self.lines.append("    " + ln)
                         self.linemap.append(lua_line)
                 self.emit(f"if {c}:", cond.line)
             else:

@@ -10,6 +10,20 @@ import math
 
 from . import loops, ops, values
 
+class _Marker:
+    """A value no Lua code can see: what a block moved into a function of
+    its own (compiler/outline.py) returns when it ends without a return
+    (FALL), or with (JUMP, k) when it leaves by its k-th break or goto."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
 SHARED_HELPERS = {
     "__builtins__": {"len": len, "range": range},
     "int": int,
@@ -37,6 +51,8 @@ SHARED_HELPERS = {
     "arith_unm": ops.arith_unm,
     "float_pow": ops.float_pow,
     "fdiv": ops.fdiv,
+    "FALL": _Marker("FALL"),
+    "JUMP": _Marker("JUMP"),
     "bit_and": ops.bit_and,
     "bit_or": ops.bit_or,
     "bit_xor": ops.bit_xor,

@@ -70,14 +70,19 @@ def lib_function(fn):
 class LuaFuncInfo:
     """What a generated function's docstring says (see codegen.finish)."""
 
-    __slots__ = ("chunk", "name", "line", "sites", "spans", "_runs", "_starts", "_by_line")
+    __slots__ = ("chunk", "name", "line", "sites", "spans", "outlined", "_runs", "_starts", "_by_line")
 
-    def __init__(self, chunk: str, name: str, line: int, sites: dict, spans: dict, runs: list):
+    def __init__(self, chunk: str, name: str, line: int, sites: dict, spans: dict, runs: list, outlined: int = 0):
         self.chunk = chunk
         self.name = name
         self.line = line
         self.sites = sites  # site id (str) -> [kind, lua line, descriptions...]
         self.spans = spans  # site id (str) -> [python line, start col, end col]
+        # > 0: a block of a Lua function moved into a Python function of its
+        # own (compiler/outline.py), called by the Python function of the
+        # enclosing code; the next ``outlined`` frames out are part of the
+        # same Lua call
+        self.outlined = outlined
         self._runs = runs  # [python line, lua line] where the Lua line changes
         self._starts = [r[0] for r in runs]
         self._by_line: Optional[dict] = None
@@ -108,8 +113,7 @@ class LuaFuncInfo:
 
 @lru_cache(maxsize=4096)
 def _parse_doc(doc: str) -> LuaFuncInfo:
-    chunk, name, line, sites, spans, runs = json.loads(doc[1:])
-    return LuaFuncInfo(chunk, name, line, sites, spans, runs)
+    return LuaFuncInfo(*json.loads(doc[1:]))
 
 
 def lua_info(code: CodeType) -> Optional[LuaFuncInfo]:
@@ -278,12 +282,17 @@ def to_lua_error(exc: BaseException) -> LuaError:
 def lua_traceback(tb: Optional[TracebackType]) -> str:
     lines = ["stack traceback:"]
     frames = _frames(tb)
+    skip = 0
     for t in reversed(frames):
+        if skip:  # the enclosing code of an outlined block: the same Lua call
+            skip -= 1
+            continue
         info = lua_info(t.tb_frame.f_code)
         if info is None:
             if t.tb_frame.f_code in LIB_CODES:
                 lines.append(f"\t[C]: in function '{t.tb_frame.f_code.co_name.removeprefix('lua_')}'")
             continue
+        skip = info.outlined
         fname = "main chunk" if info.name == "main chunk" else f"function '{info.name}'"
         lines.append(f"\t{info.chunk}:{current_line(t.tb_frame.f_code, t.tb_lineno, t.tb_lasti)}: in {fname}")
     lines.append("\t[C]: in ?")

@@ -297,17 +297,20 @@ def _where_level(level: int) -> str:
     counting Lua functions and library functions (not internal helpers)."""
     f = sys._getframe(2)
     n = 1
+    from ..runtime.trace import LIB_CODES
+
     while f is not None:
         code = f.f_code
-        is_lua = lua_info(code) is not None
-        from ..runtime.trace import LIB_CODES
-
-        if is_lua or code in LIB_CODES:
+        info = lua_info(code)
+        if info is not None or code in LIB_CODES:
             if n == level:
-                if is_lua and level > 1 and _in_tail_call(f):
+                if info is not None and level > 1 and _in_tail_call(f):
                     return ""  # Lua reused this frame for a tail call
-                return where(f) if is_lua else ""
+                return where(f) if info is not None else ""
             n += 1
+            # the frames of the code around an outlined block: the same call
+            for _ in range(info.outlined if info is not None else 0):
+                f = f.f_back
         f = f.f_back
     return ""
 
