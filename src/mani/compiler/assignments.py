@@ -51,7 +51,7 @@ class Assignments:
                 return
             if isinstance(t, N.Index):
                 def prod():
-                    obj = self.ex(t.obj)
+                    obj = self.ex_obj(t.obj)
                     key = self.ex(t.key)
                     val = self.ex(s.exprs[0]) if len(s.exprs) == 1 else Expr(self.explist_n(s.exprs, 1))
                     return obj, key, val
@@ -68,7 +68,7 @@ class Assignments:
             pre = []
             for t in s.targets:
                 if isinstance(t, N.Index):
-                    o = self.ex(t.obj)
+                    o = self.ex_obj(t.obj)
                     k = self.ex(t.key)
                     # snapshot variables that a target of this statement assigns
                     if o.code in assigned:

@@ -107,7 +107,7 @@ class Calls:
         if spread is not None:
             return spread
         if isinstance(e, N.MethodCall):
-            obj = self.ex(e.obj)
+            obj = self.ex_obj(e.obj)
             ob, o = self.simple(obj)
             key = repr(e.name)
             isid = self.site("index", e.line, self.describe(e.obj))
@@ -169,7 +169,7 @@ class Calls:
 
         lead = []
         if method:
-            obj = self.ex(e.obj)
+            obj = self.ex_obj(e.obj)
             o = held(e.obj, obj.code, obj.simple)
             isid = self.site("index", e.line, self.describe(e.obj))
             callee = held(None, self.mark(isid, self.method_lookup(o, o, repr(e.name))), False)

@@ -59,6 +59,14 @@ class Expressions:
     def e_Paren(self, e: N.Paren) -> Expr:
         return self.ex(e.expr)
 
+    def ex_obj(self, e: N.Node) -> Expr:
+        """``e`` as the object of an index or a method call: Python reads
+        ``10.meta`` as a malformed number, ``(10).meta`` as an attribute."""
+        x = self.ex(e)
+        if x.code[:1].isdigit():
+            x = Expr(f"({x.code})", x.ty, x.simple)
+        return x
+
     def var_ref(self, v: Var) -> str:
         if v.const_value is not None:
             return self.ex(v.const_value).code
@@ -81,7 +89,7 @@ class Expressions:
         return Expr(v.pyname, v.static_type, True, volatile)
 
     def e_Index(self, e: N.Index) -> Expr:
-        return self.index_expr(self.ex(e.obj), self.ex(e.key), e.line, self.describe(e.obj))
+        return self.index_expr(self.ex_obj(e.obj), self.ex(e.key), e.line, self.describe(e.obj))
 
     def simple(self, x: Expr) -> tuple:
         """(binding code, reference code): bind a temp if ``x`` is complex."""
