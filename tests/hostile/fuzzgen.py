@@ -46,13 +46,13 @@ LIBCALLS = ["string.format('%5.1f %s %q', {0}, {1}, {0})", "string.rep({0}, 3, {
             "select('#', {0}, {1})", "math.max({0}, {1})", "pcall(error, {0})", "utf8.char(65, {0})",
             "string.find({0}, {1})", "({0}):gsub('.', {1})", "table.unpack({{{0}, {1}}})", "rawequal({0}, {1})",
             "coroutine.wrap(function(x) coroutine.yield(x) return {1} end)({0})", "next({{}}, {0})",
-            "math.tointeger({0})", "string.pack('i4', {0})", "load({0})", "#{0}", "{0}[{1}]"]
+            "math.tointeger({0})", "string.pack('i4', {0})", "load({0})", "#{0}", "({0})[{1}]"]
 
 
 def _expr(children):
     return st.one_of(
         st.tuples(children, st.sampled_from(BINOPS), children).map(lambda p: f"({p[0]} {p[1]} {p[2]})"),
-        st.tuples(st.sampled_from(UNOPS), children).map(lambda p: f"({p[0]}{p[1]})"),
+        st.tuples(st.sampled_from(UNOPS), children).map(lambda p: f"({p[0]} {p[1]})"),  # not "--1"
         st.tuples(st.sampled_from(LIBCALLS), children, children).map(lambda p: p[0].format(p[1], p[2])),
         st.tuples(children, children).map(lambda p: f"{{{p[0]}, k = {p[1]}}}"),
     )
@@ -61,8 +61,18 @@ def _expr(children):
 expr = st.recursive(st.one_of(var, literal), _expr, max_leaves=12)
 
 
+# openers and closers nested deeply enough that the compiler moves the inner
+# part into local functions (compiler/outline.py); the loops run once
+DEEP = [("if a then ", "end "), ("do local d = a ", "end "), ("for i = 1, 1 do ", "end "),
+        ("while true do ", "break end "), ("repeat ", "until true "), ("for _ in pairs({1}) do ", "end "),
+        ("do local x <close> = nil ", "end ")]
+
+
 def _block(children):
     return st.one_of(
+        st.tuples(st.integers(10, 60), st.sampled_from(DEEP), children).map(
+            lambda p: p[1][0] * p[0] + p[2] + " " + p[1][1] * p[0]),
+        st.just("if t == nil then return a end"),
         st.tuples(var, expr).map(lambda p: f"{p[0]} = {p[1]}"),
         st.tuples(var, expr, expr).map(lambda p: f"{p[0]}[{p[1]}] = {p[2]}"),
         st.tuples(expr, children, children).map(lambda p: f"if {p[0]} then {p[1]} else {p[2]} end"),
