@@ -20,6 +20,9 @@ SCRIPTS = {
     # lax mode decodes in Python, character by character
     "utf8_len_lax": ("s = string.rep('\\u{20AC}', 6000000)", "while true do utf8.len(s, 1, -1, true) end"),
     "utf8_len": ("s = string.rep('\\u{20AC}', 6000000)", "while true do utf8.len(s) end"),
+    "utf8_codepoint_lax": ("s = string.rep('\\u{20AC}', 330000)", "while true do utf8.codepoint(s, 1, -1, true) end"),
+    "utf8_offset": ("s = string.rep('a', 15000000)", "while true do utf8.offset(s, 15000000) end"),
+    "utf8_offset_back": ("s = string.rep('\\u{20AC}', 5000000)", "while true do utf8.offset(s, -5000000) end"),
     "tonumber_base": ("s = string.rep('7', 2000000)", "while true do tonumber(s, 36) end"),
     "sort_default": ("t = {} for i = 1, 3000000 do t[i] = (i * 7919) % 1000003 end",
                      "while true do table.sort(t) t[1], t[#t] = t[#t], t[1] end"),

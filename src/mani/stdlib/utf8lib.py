@@ -9,11 +9,13 @@ always invalid.
 from __future__ import annotations
 
 import re
-from typing import Any
+from itertools import islice
+from typing import Any, Optional
 
 from ..runtime.context import charge, poll
 from ..runtime.trace import lib_function
 from ..syntax.lexer import utf8esc
+from .stringlib import STACK_ROOM
 from .tablelib import LibError, arg_error, check_integer, check_string, opt_integer
 
 MAXUNICODE = 0x10FFFF
@@ -122,15 +124,27 @@ def utf8_codepoint(*args: Any) -> Any:
         return ()
     if pose - posi >= _INT_MAX:
         raise LibError("string slice too long")
+    if pose - posi >= STACK_ROOM:  # one result per byte at most: Lua checks its stack for them
+        raise LibError("stack overflow (string slice too long)")
     charge(1 + (pose - posi) // 8)
-    out = []
+    out: list = []
     i = posi - 1
     while i < pose:
-        code, nxt = decode(s, i, strict)
-        if code is None:
-            raise LibError(MSG_INVALID)
-        out.append(code)
-        i = nxt
+        stop = min(i + _PIECE, pose)
+        whole = stop  # the piece's last character may go on past it
+        while whole < ln and whole < stop + 3 and s[whole] & 0xC0 == 0x80:
+            whole += 1
+        text = _decoded(s[i:whole]) if strict else None
+        if text is not None:  # valid: decoded in C
+            out += map(ord, text)
+            i = whole
+        else:  # invalid, or lax: Lua's own decoder decides
+            while i < stop:
+                code, i = decode(s, i, strict)
+                if code is None:
+                    raise LibError(MSG_INVALID)
+                out.append(code)
+        poll()
     return out[0] if len(out) == 1 else tuple(out)
 
 
@@ -166,7 +180,7 @@ def utf8_len(*args: Any) -> Any:
             whole = stop  # the piece's last character may go on past it
             while whole < ln and whole < stop + 3 and s[whole] & 0xC0 == 0x80:
                 whole += 1
-            if strict and _decodes(s[posi:whole]):
+            if strict and _decoded(s[posi:whole]) is not None:
                 n += len(piece) - len(piece.translate(None, _NOT_CONTINUATION))
                 posi = whole  # (what lies between is the last character's tail)
             else:  # invalid, or lax: Lua's own decoder decides
@@ -183,12 +197,14 @@ def utf8_len(*args: Any) -> Any:
     return n
 
 
-def _decodes(b: bytes) -> bool:
+def _decoded(b: bytes) -> Optional[str]:
+    """``b`` decoded when it is valid UTF-8 by Lua's strict rules (the same
+    as Python's strict decoder: no surrogates, nothing past U+10FFFF, no
+    overlong forms), else None."""
     try:
-        b.decode("utf-8")
+        return b.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 _PIECE = 1 << 16
@@ -212,17 +228,54 @@ def utf8_offset(*args: Any) -> Any:
         raise LibError("initial position is a continuation byte")
     charge(1 + min(abs(n), ln) // 8)
     if n < 0:
-        while n < 0 and posi > 0:
-            posi = _skip_back(s, posi - 1)
-            n += 1
+        posi, n = _back(s, posi, -n)
     else:
-        n -= 1
-        while n > 0 and posi < ln:
-            posi = _skip_fwd(s, posi + 1)
-            n -= 1
+        posi, n = _forward(s, posi, n - 1)
     if n == 0:
         return posi + 1
     return None
+
+
+# utf8.offset moves a character at a time: to the next byte that is not a
+# continuation byte (the end of the string counts as one) or the previous
+# one (the start counts as one). Whole pieces of characters are counted in
+# C and skipped; only the last piece is searched.
+
+
+def _forward(s: bytes, i: int, steps: int) -> tuple:
+    """(index, steps not taken) after ``steps`` moves forward from ``i``."""
+    ln = len(s)
+    while steps > 0 and i < ln:
+        start = i + 1
+        stop = min(start + _PIECE, ln)
+        piece = s[start:stop]
+        count = len(piece.translate(None, _CONT))  # character starts in the piece
+        if count >= steps:
+            return start + next(islice(_NONCONT.finditer(piece), steps - 1, None)).start(), 0
+        steps -= count
+        i = stop - 1
+        if stop == ln:  # one more move reaches the end
+            i, steps = ln, steps - 1
+        poll()
+    return i, steps
+
+
+def _back(s: bytes, i: int, steps: int) -> tuple:
+    """(index, steps not taken) after ``steps`` moves back from ``i``."""
+    while steps > 0 and i > 0:
+        lo = max(i - _PIECE, 0)
+        piece = s[lo:i]
+        starts = [m.start() for m in _NONCONT.finditer(piece)]
+        if len(starts) >= steps:
+            return lo + starts[-steps], 0
+        steps -= len(starts)
+        i = lo
+        if lo == 0:
+            if not starts or starts[0] != 0:  # the start counts as a move
+                steps -= 1
+            return 0, steps
+        poll()
+    return i, steps
 
 
 def _iter(args: tuple, strict: bool) -> Any:
