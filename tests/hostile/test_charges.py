@@ -77,6 +77,21 @@ def test_print_is_charged_by_size():
     assert st.cost_used - before <= 1_000_000 + 62_600
 
 
+@pytest.mark.parametrize("raise_", ["pcall(error, big, 2)", "pcall(function() assert(false, big) end)",
+                                    "pcall(function() error(big) end)"])
+def test_error_messages_are_charged_by_size(raise_):
+    # the position prefix copies the message: 4 MB cost 62,500 units each
+    # (pcall(error, big) adds none: error's caller is pcall, no Lua function)
+    st = mani.Engine().new_state()
+    st.set_cost_budget(1_000_000)
+    st.load_string("big = string.rep('e', 4000000) n = 0")
+    before = st.cost_used
+    with pytest.raises(mani.BudgetExceeded):
+        st.load_string(f"while true do {raise_} n = n + 1 end")
+    assert st.globals["n"] <= 16
+    assert st.cost_used - before <= 1_000_000 + 62_600
+
+
 def test_table_concat_of_a_huge_range_fails_at_once_without_charging_it():
     # found by tools/fuzz.py: the whole range was charged before the first
     # element was looked at (Lua fails at the first bad one)

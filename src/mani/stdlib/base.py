@@ -288,8 +288,18 @@ def lua_error(*args: Any) -> Any:
     v = args[0] if args else None
     level = check_int(args, 2, "error", 1) if len(args) > 1 else 1
     if v.__class__ is bytes and level > 0:
-        v = _where_level(level).encode("utf-8", "surrogateescape") + v
+        where = _where_level(level)
+        if where:
+            v = _prefixed(where, v)
     raise LuaError(v)
+
+
+def _prefixed(where: str, msg: bytes) -> bytes:
+    """``where`` + ``msg``: a copy of the message, charged by its size (one
+    unit per 64 bytes, as ``..``) and announced to the memory limit, so a
+    loop raising a huge message cannot run far past its budget."""
+    _tls.rt.charge_alloc(len(msg) >> 6, len(msg))
+    return where.encode("utf-8", "surrogateescape") + msg
 
 
 def _where_level(level: int) -> str:
@@ -330,7 +340,9 @@ def lua_assert(*args: Any) -> Any:
     if v is None or v is False:
         msg = args[1] if len(args) > 1 else b"assertion failed!"
         if msg.__class__ is bytes:
-            msg = _where_level(1).encode("utf-8", "surrogateescape") + msg
+            where = _where_level(1)
+            if where:
+                msg = _prefixed(where, msg)
         raise LuaError(msg)
     return args
 
