@@ -239,7 +239,9 @@ def utf8_offset(*args: Any) -> Any:
 # utf8.offset moves a character at a time: to the next byte that is not a
 # continuation byte (the end of the string counts as one) or the previous
 # one (the start counts as one). Whole pieces of characters are counted in
-# C and skipped; only the last piece is searched.
+# C and skipped; only the last piece is searched. Each piece scanned is
+# charged by its length (a run of continuation bytes is many bytes for few
+# moves), as the moves were up front.
 
 
 def _forward(s: bytes, i: int, steps: int) -> tuple:
@@ -248,6 +250,7 @@ def _forward(s: bytes, i: int, steps: int) -> tuple:
     while steps > 0 and i < ln:
         start = i + 1
         stop = min(start + _PIECE, ln)
+        charge((stop - start) >> 6)  # the scan, however few characters it finds
         piece = s[start:stop]
         count = len(piece.translate(None, _CONT))  # character starts in the piece
         if count >= steps:
@@ -264,6 +267,7 @@ def _back(s: bytes, i: int, steps: int) -> tuple:
     """(index, steps not taken) after ``steps`` moves back from ``i``."""
     while steps > 0 and i > 0:
         lo = max(i - _PIECE, 0)
+        charge((i - lo) >> 6)
         piece = s[lo:i]
         starts = [m.start() for m in _NONCONT.finditer(piece)]
         if len(starts) >= steps:
