@@ -84,6 +84,8 @@ AS_DEEP_AS_LUA = {
     "close": _nest("do local c <close> = nil ", "end ", 190),
     "close_flat": _nest("", "", 1, "do " + "local c <close> = nil " * 150 + "n = n + 1 end"),
     "mixed": _nest("while x do for i = 1, 1 do if i then do ", "end end end x = false end ", 45),
+    "unary_argument": _nest("", "", 1, "n = math.abs(" + "- " * 195 + "1)"),
+    "and_argument": _nest("", "", 1, "n = math.max(0, " + " and ".join(["x"] * 3000) + " and 1)"),
 }
 
 
@@ -101,11 +103,10 @@ def test_nesting_as_deep_as_lua_accepts_compiles_and_runs(name):
 BEYOND_CPYTHON = {
     "nested_functions": ("local x\n\n" + "local function f()\n" * 150 + "end " * 150, 99,
                          "too many levels of indentation"),
-    "unary_chain_argument": ("local x = 1\n\nprint(" + "- " * 150 + "x)", 3, "too many nested parentheses"),
-    # a long chain is cut into statements only where it is its statement's
-    # first evaluation (compiler/chains.py); as an argument it is not yet
-    "and_chain_argument": ("local x = 1\nprint(" + " and ".join(["x"] * 3000) + ")", 2,
-                           "too many nested parentheses"),
+    # a long chain is cut into statements where it is evaluated first, or
+    # is an argument of a call that is (compiler/chains.py); elsewhere not yet
+    "chain_operand": ("local x = 1\n\nprint(x + (" + " and ".join(["x"] * 3000) + "))", 3,
+                      "too many nested parentheses"),
 }
 
 

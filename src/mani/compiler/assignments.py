@@ -57,6 +57,9 @@ class Assignments:
                     return obj, key, val
                 obj, key, val = self.with_pending(prod)
                 self.assign_index(t, obj, key, val)
+            elif len(s.exprs) == 1:  # the value is the first evaluation: long chains may be cut
+                val = self.with_pending(lambda: self.with_chains_cut(s.exprs[0], lambda: self.explist_n(s.exprs, 1)))
+                self.assign_name(t, Expr(val))
             else:
                 val = self.with_pending(lambda: self.explist_n(s.exprs, 1))
                 self.assign_name(t, Expr(val))

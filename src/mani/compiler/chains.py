@@ -12,7 +12,10 @@ The innermost link of a chain is what Lua evaluates first (a prefix before
 its suffixes, a left operand before its right one), so hoisting the inner
 part keeps the order of effects only if nothing else in the statement is
 evaluated before the chain: this is done where the chain is its statement's
-first evaluation (``local x = chain``, ``return chain``, a call statement).
+first evaluation (``local x = chain``, ``return chain``, a call statement),
+and in the arguments of a call that is (``print(chain)``, ``f(a, g(chain))``)
+after hoisting what Lua evaluates before that argument: the callee and the
+arguments to its left.
 Right-associative chains (``..``, ``^``) are not cut: ``..`` chains are
 flattened by the operator's own code, and reference Lua itself refuses
 deep ``^`` chains ("C stack overflow"). Emits no runtime helpers.
@@ -49,24 +52,64 @@ class Chains:
 
     def with_chains_cut(self, e: N.Node, produce: Callable[[], Any]) -> Any:
         """Run ``produce`` (which compiles ``e``, its statement's first
-        evaluation) with the inner parts of a long chain in ``e`` hoisted."""
-        links = []
-        node = _inner(e)
-        while node is not None:
-            links.append(node)
-            node = _inner(node)
-        if len(links) <= CHAIN_MAX:
-            return produce()
+        evaluation) with the inner parts of long chains in ``e`` hoisted."""
         saved = self.leaf_refs
         refs = self.leaf_refs = dict(saved or {})
         try:
-            ind = "    " * self.indent
-            for k in range(len(links) - CHAIN_MAX, -1, -CHAIN_MAX):
-                part = links[k]
-                x = self.ex(part)
-                t = self.temp("link")
-                self.pending.append([(f"{ind}{t} = {x.code}", part.line)])
-                refs[id(part)] = Expr(t, x.ty, True)
+            if not self._cut(e, refs):
+                self.leaf_refs = saved
             return produce()
         finally:
             self.leaf_refs = saved
+
+    def _cut(self, e: N.Node, refs: dict) -> bool:
+        """Hoist the inner links of a long chain ``e`` (the first thing
+        evaluated at its place), or, for a call with such a chain among its
+        arguments, the callee and the arguments before it and then that
+        argument's inner links: Lua evaluates them in that order. Returns
+        whether anything was hoisted (read back through ``refs``)."""
+        links = _links(e)
+        if len(links) > CHAIN_MAX:
+            for k in range(len(links) - CHAIN_MAX, -1, -CHAIN_MAX):
+                self._hoist(links[k], refs)
+            return True
+        if e.__class__ is not N.Call:
+            return False
+        deep = [i for i, a in enumerate(e.args) if _deep(a)]
+        if not deep:
+            return False
+        last = deep[-1]
+        f = e.func
+        if not (f.__class__ is N.Name and f.var is not None and not f.var.assigned):
+            self._hoist(f, refs)
+        for a in e.args[:last]:
+            self._cut(a, refs)
+            self._hoist(a, refs)
+        self._cut(e.args[last], refs)
+        return True
+
+    def _hoist(self, node: N.Node, refs: dict) -> None:
+        """Compute ``node`` into a temporary by a statement hoisted before
+        the statement; later code reads the temporary."""
+        x = self.ex(node)
+        t = self.temp("link")
+        self.pending.append([(f"{'    ' * self.indent}{t} = {x.code}", node.line)])
+        refs[id(node)] = Expr(t, x.ty, True)
+
+
+def _links(node: N.Node) -> list:
+    """The links inwards from ``node`` (not itself), innermost last."""
+    links = []
+    node = _inner(node)
+    while node is not None:
+        links.append(node)
+        node = _inner(node)
+    return links
+
+
+def _deep(node: N.Node) -> bool:
+    """Does ``node`` need hoisting to compile: a chain longer than
+    CHAIN_MAX, or a call with such an argument?"""
+    if len(_links(node)) > CHAIN_MAX:
+        return True
+    return node.__class__ is N.Call and any(_deep(a) for a in node.args)
