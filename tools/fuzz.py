@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fuzz mani for a while: the generators of tests/hostile/fuzzgen.py (random
-bytes, token soup, grammar programs, library calls with random arguments),
-run by hypothesis in rounds of fresh seeds until the time is up.
+bytes, token soup, grammar programs, library calls with random arguments,
+grammar programs interrupted, closed or cancelled from another thread), run
+by hypothesis in rounds of fresh seeds until the time is up.
 
     python tools/fuzz.py --minutes 30 [--out fuzz-failures]
 
@@ -26,16 +27,18 @@ from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 
 import fuzzgen  # noqa: E402
 
+# name -> (strategy, run one example and return its outcome)
 GENERATORS = {
-    "random_bytes": fuzzgen.random_source,
-    "token_soup": fuzzgen.token_soup,
-    "grammar": fuzzgen.program,
-    "library_calls": fuzzgen.library_call,
+    "random_bytes": (fuzzgen.random_source, fuzzgen.run_one),
+    "token_soup": (fuzzgen.token_soup, fuzzgen.run_one),
+    "grammar": (fuzzgen.program, fuzzgen.run_one),
+    "library_calls": (fuzzgen.library_call, fuzzgen.run_one),
+    "disrupted": (fuzzgen.disruption, lambda case: "disrupted:" + str(fuzzgen.run_disrupted(*case))),
 }
 ROUND = 300  # examples per generator and round
 
 
-def fuzz_round(name: str, strategy, n: int, outcomes: collections.Counter, tried: collections.Counter):
+def fuzz_round(name: str, strategy, run_one, n: int, outcomes: collections.Counter, tried: collections.Counter):
     """One hypothesis run of ``ROUND`` examples; returns (message, source) of
     a failure (shrunk) or None."""
     failing: list = []
@@ -47,7 +50,7 @@ def fuzz_round(name: str, strategy, n: int, outcomes: collections.Counter, tried
     def run(source):
         tried[name] += 1
         try:
-            outcomes[fuzzgen.run_one(source)] += 1
+            outcomes[run_one(source)] += 1
         except fuzzgen.FuzzFailure as exc:
             failing[:] = [str(exc), source]
             raise
@@ -72,10 +75,10 @@ def main() -> int:
     failures: dict = {}
     n = 0
     while time.monotonic() < end:
-        for name, strategy in GENERATORS.items():
+        for name, (strategy, run_one) in GENERATORS.items():
             if time.monotonic() >= end:
                 break
-            found = fuzz_round(name, strategy, n, outcomes, tried)
+            found = fuzz_round(name, strategy, run_one, n, outcomes, tried)
             if found is not None:
                 message, source = found
                 key = message.splitlines()[0][:200]
@@ -83,6 +86,8 @@ def main() -> int:
                     failures[key] = (name, source)
                     out = pathlib.Path(args.out)
                     out.mkdir(exist_ok=True)
+                    if isinstance(source, tuple):  # a disruption: (program, action, delay)
+                        source = f"-- {source[1]} after {source[2]} s\n{source[0]}"
                     data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogateescape")
                     (out / f"{name}-{len(failures)}.lua").write_bytes(data)
                     print(f"FAILURE ({name}): {key}", flush=True)

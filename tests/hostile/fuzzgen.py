@@ -186,8 +186,12 @@ def run_disrupted(body: str, action: str, delay: float) -> str:
     import threading
 
     state = _ENGINE.new_state(callbacks=_Quiet())
-    state.load_string("function body()\n" + body + "\nend\n"
-                      "function forever() while true do pcall(body) end end")
+    try:
+        state.load_string("function body()\n" + body + "\nend\n"
+                          "function forever() while true do pcall(body) end end")
+    except mani.LuaSyntaxError:  # (deep nesting can pass Lua's limits)
+        state.close()
+        return "syntax"
     handle = state.interrupt_handle()
     seen: list = []
     started = threading.Event()
