@@ -498,11 +498,11 @@ def length(v: Any) -> Any:
         if mt is not None:
             h = dict.get(mt, b"__len")
             if h is not None:
-                return call_meta1(h, v)
+                return call_meta1(h, v, v)  # (Lua passes the operand twice, as to __unm)
         return border(v)
     h = metamethod(v, b"__len")
     if h is not None:
-        return call_meta1(h, v)
+        return call_meta1(h, v, v)
     raise OpError(f"attempt to get length of a {obj_type_name(v)} value", 0)
 
 
