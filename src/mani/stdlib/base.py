@@ -214,7 +214,11 @@ def lua_pairs(*args: Any) -> Any:
 
 @lib_function
 def ipairs_iter(*args: Any) -> Any:
-    t, i = args[0], args[1] + 1
+    if len(args) < 2 or args[1].__class__ is not int:
+        t, i = (args[0] if args else None), _args.check_integer(args, 2, "?")  # (the iterator has no name)
+    else:
+        t, i = args[0], args[1]
+    i = i + 1 if i != MAXINT else MININT  # integer arithmetic wraps around
     v = t[i] if t.__class__ is Table else loops.ops_index_any(t, i)
     if v is None:
         return None
