@@ -28,7 +28,7 @@ _State: Any = None  # mani.state.State, imported on first use
 def chunk_display_name(name: Optional[str], source: bytes) -> str:
     """How messages name a chunk: the given name, or Lua's ``[string "..."]``."""
     if name is not None:
-        return name
+        return name.split("\0", 1)[0]  # (as a C string; CPython refuses NUL in names)
     from .stdlib.loadlib import chunkid
 
     return chunkid(source)
@@ -155,9 +155,12 @@ class Engine:
     def max_memory(self) -> Optional[int]:
         return self._max_memory
 
-    def compile(self, source: Any, name: Optional[str] = None) -> Program:
-        """Compile a chunk. Raises ``LuaSyntaxError`` on bad input."""
-        return _compile_program(self, source, name, metered=True)
+    def compile(self, source: Any, name: Optional[str] = None, *, skip_shebang: bool = True) -> Program:
+        """Compile a chunk. Raises ``LuaSyntaxError`` on bad input. A first
+        line starting with ``#`` (a Unix ``#!`` line) and a UTF-8 BOM are
+        skipped, as Lua does for files; ``skip_shebang=False`` compiles the
+        text as it is, as Lua's ``load`` does for strings."""
+        return _compile_program(self, source, name, metered=True, skip_shebang=skip_shebang)
 
     def new_state(self, callbacks: Any = None) -> "Any":
         global _State
@@ -186,7 +189,8 @@ def _lua_line(pysrc: str, pyline: Optional[int]) -> int:
     return 1
 
 
-def _compile_program(engine: Engine, source: Any, name: Optional[str], metered: bool) -> Program:
+def _compile_program(engine: Engine, source: Any, name: Optional[str], metered: bool,
+                     skip_shebang: bool = True) -> Program:
     """Engine.compile. ``metered=False`` generates code without any meter
     update: only for ``bench/run.py --no-meter``, which measures what
     metering costs. No public API reaches it (every run is metered)."""
@@ -199,7 +203,7 @@ def _compile_program(engine: Engine, source: Any, name: Optional[str], metered: 
     if src.startswith(b"\x1bLua"):
         raise LuaSyntaxError(f"{chunk_display_name(name, src)}: attempt to load a binary chunk (mode is 't')", 0)
     display = chunk_display_name(name, src)
-    chunk = parse(src, display)
+    chunk = parse(src, display, skip_shebang=skip_shebang)
     try:
         resolve(chunk, runtime_names.HELPERS)
         pysrc, scope_costs = codegen.generate(chunk, engine._cost_model, metered, src)

@@ -77,9 +77,10 @@ _CACHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
 
 
-def compile_chunk(engine: Any, src: bytes, display: str) -> Any:
-    """Compile (or reuse) a Program; raises LuaSyntaxError."""
-    key = (display, src)
+def compile_chunk(engine: Any, src: bytes, display: str, file: bool = False) -> Any:
+    """Compile (or reuse) a Program; raises LuaSyntaxError. Only a ``file``
+    has its first line skipped when it starts with '#' (luaL_loadfilex)."""
+    key = (display, src, file)
     with _CACHE_LOCK:
         cache = _CACHES.get(engine)
         if cache is None:
@@ -88,7 +89,7 @@ def compile_chunk(engine: Any, src: bytes, display: str) -> Any:
         if prog is not None:
             cache.move_to_end(key)
             return prog
-    prog = engine.compile(src, display)
+    prog = engine.compile(src, display, skip_shebang=file)
     if len(src) > _CACHE_MAX_SOURCE:  # the cache is the Engine's: no State's memory limit counts it
         return prog
     with _CACHE_LOCK:
@@ -102,14 +103,14 @@ def _charge_compile(n: int) -> None:
     charge(COMPILE_BASE + n // 4)
 
 
-def load_source(rt: Any, src: bytes, chunkname: bytes, mode: bytes, env: Any) -> tuple:
+def load_source(rt: Any, src: bytes, chunkname: bytes, mode: bytes, env: Any, file: bool = False) -> tuple:
     """Compile ``src`` and bind it to ``env``: ``(function,)`` or ``(None, msg)``."""
     _charge_compile(len(src))
     refused = _mode_error(src, mode)
     if refused is not None:
         return (None, refused)
     try:
-        prog = compile_chunk(rt.engine, src, chunkid(chunkname))
+        prog = compile_chunk(rt.engine, src, chunkid(chunkname), file)
     except LuaSyntaxError as exc:
         return (None, exc.lua_value)
     except RecursionError:
@@ -190,7 +191,8 @@ def lua_load(*args: Any) -> Any:
         if got.__class__ is tuple:
             return (None, got[0])
         src = got
-    r = load_source(rt, src, name, mode, env)
+    # Lua reads the chunk name as a C string: it ends at a NUL byte
+    r = load_source(rt, src, name.split(b"\0", 1)[0], mode, env)
     return r[0] if len(r) == 1 else r
 
 
@@ -223,7 +225,7 @@ def searcher_host(*args: Any) -> Any:
     if got.__class__ is not bytes and type(got).__name__ == "Program":
         return (rt.state._instantiate(got, rt.state._G), name)
     got = bytes(got)
-    r = load_source(rt, got, b"@" + name, b"t", rt.state._G)
+    r = load_source(rt, got, b"@" + name, b"t", rt.state._G, file=True)
     if len(r) == 2:
         raise LibError(
             f"error loading module '{name.decode('utf-8', 'surrogateescape')}' from the host loader:\n\t"
@@ -316,7 +318,7 @@ def _load_file(rt: Any, fname: bytes, mode: bytes, env: Any) -> tuple:
         return (None, b"cannot open " + fname)
     if got.__class__ is not bytes and type(got).__name__ == "Program":
         return (rt.state._instantiate(got, env),)
-    return load_source(rt, bytes(got), b"@" + fname, mode, env)
+    return load_source(rt, bytes(got), b"@" + fname, mode, env, file=True)
 
 
 @lib_function
