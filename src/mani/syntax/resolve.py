@@ -195,10 +195,11 @@ class Resolver:
             b.has_label = True
         for i, s in enumerate(block.stmts):
             if isinstance(s, N.Label):
-                if s.name in b.labels or self._label_visible(s.name, b.parent):
-                    prev = b.labels.get(s.name) or self._label_visible(s.name, b.parent)
-                    self.error(f"label '{s.name}' already defined on line {prev[0].line}", s.line)
-                b.labels[s.name] = (s, len(b.names))
+                # (a label repeating one of an enclosing block that comes
+                # earlier is refused by the parser, as Lua does; one that
+                # comes later in the enclosing block is allowed)
+                if s.name in b.labels:
+                    self.error(f"label '{s.name}' already defined on line {b.labels[s.name][0].line}", s.line)
                 b.labels[s.name] = (s, i)
         self._active_at_label: dict = {}
         nlocals_at: list[int] = []
@@ -224,13 +225,6 @@ class Resolver:
     @staticmethod
     def _only_void_after(stmts: list, idx: int) -> bool:
         return all(isinstance(s, (N.Label,)) for s in stmts[idx + 1:])
-
-    def _label_visible(self, name: str, b: Optional[BlockScope]):
-        while b is not None and b.func is self.func:
-            if name in b.labels:
-                return b.labels[name]
-            b = b.parent
-        return None
 
     # -- statements
     def stmt(self, s: N.Node) -> None:
