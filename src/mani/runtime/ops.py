@@ -81,8 +81,26 @@ def metamethod(v: Any, event: bytes) -> Any:
     if c is Table or c is Userdata or c is ClassTable:
         mt = v.meta
         if mt is not None:
-            return dict.get(mt, event)
+            h = dict.get(mt, event)
+            if h is not None and event in _CALLED and not callable(h):
+                return _uncallable(h, event)
+            return h
     return None
+
+
+# events whose handler an operator calls (not __index/__newindex, which may
+# be tables, nor those a library function calls, which Lua does not name)
+_CALLED = frozenset(b"__" + e for e in (
+    b"add", b"sub", b"mul", b"div", b"mod", b"pow", b"unm", b"idiv", b"band", b"bor", b"bxor", b"shl", b"shr",
+    b"bnot", b"concat", b"len", b"eq", b"lt", b"le", b"close"))
+
+
+def _uncallable(h: Any, event: bytes) -> Any:
+    """A stand-in for a handler that is not a function: calling it raises
+    Lua's error, which names the metamethod."""
+    def raise_(*args: Any) -> Any:
+        raise OpError(f"attempt to call a {obj_type_name(h)} value (metamethod '{event[2:].decode()}')")
+    return raise_
 
 
 def call_meta1(h: Any, *args: Any) -> Any:
@@ -498,6 +516,8 @@ def length(v: Any) -> Any:
         if mt is not None:
             h = dict.get(mt, b"__len")
             if h is not None:
+                if not callable(h):
+                    h = _uncallable(h, b"__len")
                 return call_meta1(h, v, v)  # (Lua passes the operand twice, as to __unm)
         return border(v)
     h = metamethod(v, b"__len")

@@ -32,6 +32,7 @@ from ..runtime.values import (
     float_to_int,
     lookup_key,
     number_to_str,
+    obj_type_name,
     set_metatable,
     str_to_number,
     type_name,
@@ -409,6 +410,10 @@ def tostring_value(rt: Any, v: Any) -> bytes:
         return b"false"
     h = metamethod(v, b"__tostring")
     if h is not None:
+        if not callable(h):  # called from a library function: no position
+            err = OpError(f"attempt to call a {obj_type_name(h)} value")
+            err.nopos = True  # type: ignore[attr-defined]
+            raise err
         r = first(h(v))
         if r.__class__ is not bytes:
             if r.__class__ is int or r.__class__ is float:

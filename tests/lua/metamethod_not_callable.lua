@@ -1,0 +1,17 @@
+-- Handlers that are not functions: calling one is Lua's error, naming the
+-- metamethod when an operator calls it.
+print(pcall(function() local t = setmetatable({}, {__index = 1}) return t.x end))
+print(pcall(function() local t = setmetatable({}, {__newindex = 1}) t.x = 1 end))
+print(pcall(function() local t = setmetatable({}, {__add = 1}) return t + 1 end))
+print(pcall(function() local t = setmetatable({}, {__call = 1}) return t() end))
+print(pcall(function() local t = setmetatable({}, {__len = true}) return #t end))
+print(pcall(function() local t = setmetatable({}, {__eq = 1}) return t == setmetatable({}, getmetatable(t)) end))
+print(pcall(function() local t = setmetatable({}, {__lt = "x"}) return t < t end))
+print(pcall(function() local t = setmetatable({}, {__concat = 1}) return t .. "x" end))
+print(pcall(function() local t = setmetatable({}, {__unm = 1}) return -t end))
+print(pcall(function() do local x <close> = setmetatable({}, {__close = true}) end end))
+print(pcall(function() for k in 1 do end end))
+print(pcall(function() for k in nil do end end))
+print(pcall(function() local t = setmetatable({}, {__index = setmetatable({}, {__index = 1})}) return t.x end))
+print(pcall(function() local t = setmetatable({}, {__tostring = 1}) return tostring(t) end))
+print(pcall(function() local mt = {__add = setmetatable({}, {__call = function(_, a, b) return 42 end})} local t = setmetatable({}, mt) return t + 1 end))
