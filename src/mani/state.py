@@ -113,7 +113,7 @@ class _Runtime:
     """What library functions need from their State (kept apart from the
     public State API)."""
 
-    __slots__ = ("state", "string_meta", "meter", "next_uid", "func_ids", "callbacks", "engine",
+    __slots__ = ("state", "string_meta", "string_defaults", "meter", "next_uid", "func_ids", "callbacks", "engine",
                  "loaded", "preload", "package", "gc_options", "main_co", "live", "lingering")
 
     def __init__(self, state: "_Core", engine: Engine, callbacks: HostCallbacks):
@@ -124,6 +124,10 @@ class _Runtime:
         self.next_uid = 0
         self.func_ids: Any = None
         self.string_meta: Any = None
+        # the string metatable's handlers as the library made them (shared,
+        # never changed): operators on strings coerce natively while the
+        # script has not replaced them (runtime/ops.py)
+        self.string_defaults: Any = {}
         # the load library's (stdlib.loadlib.bind sets the first three)
         self.loaded: Any = None
         self.preload: Any = None
@@ -247,6 +251,7 @@ class _Core:
         if strlib is not None:  # the string library's metatable, __index first
             sm = rt.string_meta = Table(tpl.string_meta)
             sm[b"__index"] = strlib
+            rt.string_defaults = tpl.string_meta
         else:
             rt.string_meta = Table()
         for binder in tpl.binders:

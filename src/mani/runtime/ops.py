@@ -124,7 +124,44 @@ def _num(v: Any) -> Any:
     return None
 
 
+def _replaced(a: Any, b: Any, event: bytes) -> bool:
+    """Is an operand a string whose metatable's handler for ``event`` is no
+    longer the string library's own? (Lua's operators reach string
+    coercion through those handlers; mani coerces natively while they are
+    the library's.)"""
+    if a.__class__ is not bytes and b.__class__ is not bytes:
+        return False
+    from .context import current
+
+    rt = current()
+    return dict.get(rt.string_meta, event) is not dict.get(rt.string_defaults, event)
+
+
+def _handler(v: Any, event: bytes) -> Any:
+    """The handler of ``event`` for ``v`` (a string's is in the string metatable)."""
+    if v.__class__ is not bytes:
+        return metamethod(v, event)
+    from .context import current
+
+    h = dict.get(current().string_meta, event)
+    return _uncallable(h, event) if h is not None and not callable(h) else h
+
+
+def _replaced_fail(a: Any, b: Any, event: bytes, what: str) -> Any:
+    """luaT_trybinTM with a script's own string handler in play: the first
+    operand's handler, else the second's, else Lua's error."""
+    h = _handler(a, event)
+    if h is None:
+        h = _handler(b, event)
+    if h is not None:
+        return call_meta1(h, a, b)
+    culprit = 0 if b.__class__ is int or b.__class__ is float else 1
+    raise OpError(f"attempt to {what} a {obj_type_name(b if culprit else a)} value", culprit)
+
+
 def _arith_fail(a: Any, b: Any, event: bytes, what: str = "perform arithmetic on") -> Any:
+    if _replaced(a, b, event):
+        return _replaced_fail(a, b, event, what)
     arith = what == "perform arithmetic on"
     if arith and a.__class__ is bytes:
         h = None  # the string metatable's arithmetic metamethod comes first
@@ -158,7 +195,7 @@ def _ring_op(pyop: Any, event: bytes) -> Any:
 
     def op(a: Any, b: Any) -> Any:
         x, y = _num(a), _num(b)
-        if x is None or y is None:
+        if x is None or y is None or _replaced(a, b, event):
             return _arith_fail(a, b, event)
         if x.__class__ is int and y.__class__ is int:
             r = pyop(x, y)
@@ -187,7 +224,7 @@ def fdiv(x: float, y: float) -> float:
 
 def arith_div(a: Any, b: Any) -> Any:
     x, y = _num(a), _num(b)
-    if x is None or y is None:
+    if x is None or y is None or _replaced(a, b, b"__div"):
         return _arith_fail(a, b, b"__div")
     return fdiv(float(x), float(y))
 
@@ -202,7 +239,7 @@ def float_idiv(x: float, y: float) -> float:
 
 def arith_idiv(a: Any, b: Any) -> Any:
     x, y = _num(a), _num(b)
-    if x is None or y is None:
+    if x is None or y is None or _replaced(a, b, b"__idiv"):
         return _arith_fail(a, b, b"__idiv")
     if x.__class__ is int and y.__class__ is int:
         if y == 0:
@@ -230,7 +267,7 @@ def float_mod(x: float, y: float) -> float:
 
 def arith_mod(a: Any, b: Any) -> Any:
     x, y = _num(a), _num(b)
-    if x is None or y is None:
+    if x is None or y is None or _replaced(a, b, b"__mod"):
         return _arith_fail(a, b, b"__mod")
     if x.__class__ is int and y.__class__ is int:
         if y == 0:
@@ -256,15 +293,17 @@ def float_pow(x: float, y: float) -> float:
 
 def arith_pow(a: Any, b: Any) -> Any:
     x, y = _num(a), _num(b)
-    if x is None or y is None:
+    if x is None or y is None or _replaced(a, b, b"__pow"):
         return _arith_fail(a, b, b"__pow")
     return float_pow(float(x), float(y))
 
 
 def arith_unm(a: Any) -> Any:
     x = _num(a)
+    if x is not None and _replaced(a, a, b"__unm"):
+        return _replaced_fail(a, a, b"__unm", "perform arithmetic on")
     if x is None:
-        h = metamethod(a, b"__unm")
+        h = _handler(a, b"__unm")
         if h is not None:
             return call_meta1(h, a, a)
         if a.__class__ is bytes:
@@ -329,7 +368,7 @@ def bit_shr(a: Any, b: Any) -> Any:
 def bit_not(a: Any) -> Any:
     x = _int_operand(a)
     if x is None:
-        h = metamethod(a, b"__bnot")
+        h = _handler(a, b"__bnot")
         if h is not None:
             return call_meta1(h, a, a)
         if _num(a) is not None and a.__class__ is not bytes:
@@ -433,9 +472,9 @@ def concat(a: Any, b: Any) -> Any:
     if x is not None and y is not None:
         r = x + y
         return r if len(r) < CONCAT_INLINE_MAX else concat_big(r)
-    h = metamethod(a, b"__concat")
+    h = _handler(a, b"__concat")
     if h is None:
-        h = metamethod(b, b"__concat")
+        h = _handler(b, b"__concat")
     if h is not None:
         return call_meta1(h, a, b)
     culprit = 1 if x is not None else 0
