@@ -113,7 +113,7 @@ class _Runtime:
     """What library functions need from their State (kept apart from the
     public State API)."""
 
-    __slots__ = ("state", "string_meta", "string_defaults", "meter", "next_uid", "func_ids", "callbacks", "engine",
+    __slots__ = ("state", "string_meta", "string_defaults", "meter", "next_uid", "func_ids", "string_ids", "callbacks", "engine",
                  "loaded", "preload", "package", "gc_options", "main_co", "live", "lingering")
 
     def __init__(self, state: "_Core", engine: Engine, callbacks: HostCallbacks):
@@ -123,6 +123,10 @@ class _Runtime:
         self.meter = CellType(FIRST_SLICE)
         self.next_uid = 0
         self.func_ids: Any = None
+        # the addresses of strings shown by %p, by content: Lua interns its
+        # strings (short ones), so equal strings show the same address. A
+        # Table, so that the memory walk counts it (_memory_roots)
+        self.string_ids: Any = None
         self.string_meta: Any = None
         # the string metatable's handlers as the library made them (shared,
         # never changed): operators on strings coerce natively while the
@@ -139,6 +143,16 @@ class _Runtime:
 
     def address(self, v: Any) -> bytes:
         """A per-State id in place of a memory address (deterministic)."""
+        if v.__class__ is bytes:
+            ids = self.string_ids
+            if ids is None:
+                ids = self.string_ids = Table()
+            uid = dict.get(ids, v)
+            if uid is None:
+                self.next_uid += 1
+                uid = self.next_uid
+                dict.__setitem__(ids, v, uid)
+            return b"0x%08x" % uid
         uid = getattr(v, "uid", None)
         if uid is None:
             if self.func_ids is None:
@@ -207,7 +221,7 @@ class _Runtime:
         """Drop what the runtime refers to: a closed State's runtime may
         stay in a thread's "current runtime" (context.leave), so it must
         not keep the State's data alive."""
-        self.state = self.string_meta = self.func_ids = self.callbacks = None
+        self.state = self.string_meta = self.func_ids = self.string_ids = self.callbacks = None
         self.loaded = self.preload = self.package = self.gc_options = None
         self.main_co = self.live = None
 
@@ -524,7 +538,7 @@ class _Core:
 
     def _memory_roots(self) -> list:
         rt = self._rt
-        roots = [self._G, rt.string_meta, rt.loaded, rt.preload, rt.package, rt.main_co]
+        roots = [self._G, rt.string_meta, rt.loaded, rt.preload, rt.package, rt.main_co, rt.string_ids]
         if rt.live:
             roots.extend(rt.live)
         return [r for r in roots if r is not None]
