@@ -109,6 +109,9 @@ class HostCallbacks:
 _DEFAULT_CALLBACKS = HostCallbacks()  # it holds nothing: States share it
 
 
+SHORT_STRING = 40  # LUAI_MAXSHORTLEN: Lua interns strings up to this length
+
+
 class _Runtime:
     """What library functions need from their State (kept apart from the
     public State API)."""
@@ -123,9 +126,8 @@ class _Runtime:
         self.meter = CellType(FIRST_SLICE)
         self.next_uid = 0
         self.func_ids: Any = None
-        # the addresses of strings shown by %p, by content: Lua interns its
-        # strings (short ones), so equal strings show the same address. A
-        # Table, so that the memory walk counts it (_memory_roots)
+        # the addresses of strings shown by %p (see address). A Table, so
+        # that the memory walk counts it (_memory_roots)
         self.string_ids: Any = None
         self.string_meta: Any = None
         # the string metatable's handlers as the library made them (shared,
@@ -147,11 +149,16 @@ class _Runtime:
             ids = self.string_ids
             if ids is None:
                 ids = self.string_ids = Table()
-            uid = dict.get(ids, v)
+            # a short string by content (Lua interns it), a long one by
+            # identity: the Table keeps it alive, so its id stays its own
+            key = v if len(v) <= SHORT_STRING else id(v)
+            uid = dict.get(ids, key)
             if uid is None:
                 self.next_uid += 1
                 uid = self.next_uid
-                dict.__setitem__(ids, v, uid)
+                dict.__setitem__(ids, key, uid)
+                if key is not v:
+                    dict.__setitem__(ids, -uid, v)
             return b"0x%08x" % uid
         uid = getattr(v, "uid", None)
         if uid is None:

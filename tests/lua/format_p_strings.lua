@@ -11,3 +11,5 @@ print(p(long) == p(long), p(long) == p(string.rep("x", 30)))
 local t = {}
 print(p(t) == p(t), p(t) == p({}), p(print) == p(print))
 print(p(1), p(1.5), p(true), p(nil))
+local L = string.rep("y", 100)
+print(p(L) == p(L), p(L) == p(string.rep("y", 100)), p(L) == p(L .. ""))
