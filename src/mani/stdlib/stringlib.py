@@ -464,6 +464,14 @@ def _template(parts: list, comp: Any) -> Any:
     return b"".join(out), refs
 
 
+def _replaced_copy(r: bytes, S: bytes) -> bytes:
+    """gsub's result once something was replaced: a new string, as in Lua,
+    even when Python handed back ``S`` itself (a replacement equal to the
+    text, joined from one piece). Only ``%p`` tells them apart; Lua returns
+    ``S`` itself only when nothing was replaced."""
+    return S[:1] + S[1:] if r is S and len(S) > 1 else r
+
+
 def _repl_value(v: Any, S: bytes, st: int, e: int) -> bytes:
     """The text a table/function replacement value stands for."""
     c = v.__class__
@@ -554,6 +562,7 @@ def str_gsub(*args: Any) -> Any:
                 if srcl + min(max_s, srcl) * len(tpl) + refs * srcl <= limit:
                     charge(1 + (srcl * weight >> 7))
                     r, cnt = rx.subn(tpl, S, max_s)
+                    r = S if cnt == 0 else _replaced_copy(r, S)  # (see _replaced_copy)
                     if len(r) > limit:
                         raise too_large()
                     charge(1 + (len(r) >> 6))
@@ -567,6 +576,7 @@ def str_gsub(*args: Any) -> Any:
     src = 0
     last = -1
     n = 0
+    kept = 0  # matches whose replacement value was nil or false
     while n < max_s:
         st = sr.search(src)
         if st < 0:
@@ -587,10 +597,10 @@ def str_gsub(*args: Any) -> Any:
             n += 1
             if kind == 0:
                 piece = _expand(parts, S, st, e, comp, sr)
-            elif kind == 1:
-                piece = _repl_value(repl[sr.capture(0, st)], S, st, e)
             else:
-                piece = _repl_value(first(repl(*sr.captures(st, True))), S, st, e)
+                v = repl[sr.capture(0, st)] if kind == 1 else first(repl(*sr.captures(st, True)))
+                kept += v is None or v is False
+                piece = _repl_value(v, S, st, e)
             add(piece)
             size += len(piece)
             src = last = e
@@ -601,9 +611,9 @@ def str_gsub(*args: Any) -> Any:
             pending = size
         if anchored:
             break
-    if n == 0:
-        charge(1)
-        return (S, 0)
+    if n == kept:  # nothing replaced: Lua returns the original string
+        charge(1 + ((size - pending) >> 6))
+        return (S, n)
     if src < srcl:
         add(S[src:])
         size += srcl - src
@@ -611,7 +621,7 @@ def str_gsub(*args: Any) -> Any:
         raise too_large()
     charge(1 + ((size - pending) >> 6))
     alloc(size)
-    return (b"".join(out), n)
+    return (_replaced_copy(b"".join(out), S), n)
 
 
 def _gsub_rx(comp: Any, S: bytes, repl: Any, kind: int, parts: Any, max_s: int, limit: int) -> Any:
@@ -628,6 +638,7 @@ def _gsub_rx(comp: Any, S: bytes, repl: Any, kind: int, parts: Any, max_s: int, 
     src = 0
     n = 0
     ncap = comp.ncap
+    kept = 0  # matches whose replacement value was nil or false
     for m in _rx_iter(comp, S, 0):
         st, e = m.span()
         if st > src:
@@ -644,6 +655,7 @@ def _gsub_rx(comp: Any, S: bytes, repl: Any, kind: int, parts: Any, max_s: int, 
                 key = m.group(1)
             piece = repl[key]
             if piece.__class__ is not bytes:
+                kept += piece is None or piece is False
                 piece = _repl_value(piece, S, st, e)
         else:
             if ncap == 0:
@@ -653,6 +665,7 @@ def _gsub_rx(comp: Any, S: bytes, repl: Any, kind: int, parts: Any, max_s: int, 
             if piece.__class__ is not bytes:
                 if piece.__class__ is tuple:
                     piece = piece[0] if piece else None
+                kept += piece is None or piece is False
                 piece = _repl_value(piece, S, st, e)
         add(piece)
         size += len(piece)
@@ -666,9 +679,9 @@ def _gsub_rx(comp: Any, S: bytes, repl: Any, kind: int, parts: Any, max_s: int, 
             scanned = e
         if n >= max_s:
             break
-    if n == 0:
-        charge(1 + (srcl * weight >> 7))
-        return (S, 0)
+    if n == kept:  # nothing replaced: Lua returns the original string
+        charge(1 + ((size - pending) >> 6) + ((srcl - scanned) * weight >> 7))
+        return (S, n)
     if src < srcl:
         add(S[src:])
         size += srcl - src
@@ -676,7 +689,7 @@ def _gsub_rx(comp: Any, S: bytes, repl: Any, kind: int, parts: Any, max_s: int, 
         raise too_large()
     charge(1 + ((size - pending) >> 6) + ((srcl - scanned) * weight >> 7))
     alloc(size)
-    return (b"".join(out), n)
+    return (_replaced_copy(b"".join(out), S), n)
 
 
 def _expand(parts: list, S: bytes, st: int, e: int, comp: Any, src: Any) -> bytes:
