@@ -386,6 +386,21 @@ def test_cli_memory_limit_and_bad_numbers(tmp_path):
         assert f"argument {flag}:" in r.stderr
 
 
+def test_cli_output_to_a_closed_pipe_ends_the_run_quietly(tmp_path):
+    # the reader reads one line and goes away (as `| head -1` does); the
+    # script would print for ever, and pcall must not catch the end of it
+    f = tmp_path / "forever.lua"
+    f.write_text("while true do pcall(print, string.rep('x', 1000)) end")
+    p = subprocess.Popen([sys.executable, "-m", "mani", "run", str(f)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    assert p.stdout.readline().startswith(b"xxx")
+    p.stdout.close()
+    assert p.wait(timeout=60) == 141  # what a shell reports for a program SIGPIPE ended
+    err = p.stderr.read().decode()
+    p.stderr.close()
+    assert err == "", err
+
+
 def test_cli_compile_python(tmp_path):
     f = tmp_path / "f.lua"
     f.write_text("local function fib(n) if n < 2 then return n end return fib(n-1) + fib(n-2) end")

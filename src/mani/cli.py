@@ -3,10 +3,41 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from typing import Optional
+from typing import Any, Optional
 
-from . import Engine, LuaError, LuaSyntaxError
+from . import Engine, HostCallbacks, Interrupted, LuaError, LuaSyntaxError
+
+# the exit status of a program killed by SIGPIPE, as a shell reports it
+# (what reference ``lua`` gets when the reader of its output goes away)
+EXIT_BROKEN_PIPE = 128 + 13
+
+
+class _Console(HostCallbacks):
+    """print goes to standard output. When the reader of a pipe goes away
+    (``mani run x.lua | head -1``), the run is interrupted and the rest of
+    its output dropped: not a Lua error the script could catch."""
+
+    def __init__(self) -> None:
+        self.handle: Any = None  # the State's interrupt handle
+        self.broken = False
+
+    def on_print(self, source: str, line: int, message: str) -> None:
+        if self.broken:
+            return
+        try:
+            sys.stdout.write(message + "\n")
+        except BrokenPipeError:
+            self.broken = True
+            self.handle.interrupt()
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing what is left
+    at exit does not raise BrokenPipeError again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _count(text: str) -> int:
@@ -54,14 +85,24 @@ def main(argv: Optional[list] = None) -> int:
         else:
             print(f"{args.file}: ok")
         return 0
-    st = engine.new_state()
+    console = _Console()
+    st = engine.new_state(console)
+    console.handle = st.interrupt_handle()
     if args.budget is not None:
         st.set_cost_budget(args.budget)
     try:
         st.load(prog)
+    except Interrupted:
+        if console.broken:
+            _quiet_stdout()
+            return EXIT_BROKEN_PIPE
+        raise
     except LuaError as e:
         print(f"mani: {e.message}", file=sys.stderr)
         if e.lua_traceback:
             print(e.lua_traceback, file=sys.stderr)
         return 1
+    if console.broken:  # (the script ended before a check point saw it)
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     return 0
