@@ -57,11 +57,12 @@ class Assignments:
                     return obj, key, val
                 obj, key, val = self.with_pending(prod)
                 self.assign_index(t, obj, key, val)
-            elif len(s.exprs) == 1:  # the value is the first evaluation: long chains may be cut
-                val = self.with_pending(lambda: self.with_chains_cut(s.exprs[0], lambda: self.explist_n(s.exprs, 1)))
-                self.assign_name(t, Expr(val))
             else:
-                val = self.with_pending(lambda: self.explist_n(s.exprs, 1))
+                def value():
+                    return self.explist_n(s.exprs, 1)
+                # a single value is the statement's first evaluation: its long chains may be cut
+                single = len(s.exprs) == 1
+                val = self.with_pending(lambda: self.with_chains_cut(s.exprs[0], value) if single else value())
                 self.assign_name(t, Expr(val))
             return
         # multiple assignment: evaluate target prefixes, then values, then assign

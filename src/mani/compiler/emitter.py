@@ -76,6 +76,29 @@ class Emitter:
         self.used_fn_names.add(name)
         return "lua_" + name
 
+    def open_body(self) -> int:
+        """At the start of a generated function's body: placeholders for its
+        docstring and ``nonlocal`` declaration (written by ``close_body``);
+        returns where they are."""
+        at = len(self.lines)
+        self.emit("pass")  # replaced by the docstring
+        self.emit("pass")  # replaced by the nonlocal declaration
+        return at
+
+    def close_body(self, at: int, lua_line: int) -> None:
+        """Fill the placeholders of ``open_body`` for the function being
+        generated: the docstring marker (positions.finish writes the
+        docstring: its sites, spans and line map) and the ``nonlocal``
+        declaration (the meter and the outer names it rebinds)."""
+        fn = self.fn
+        # site ids stay ints here: json writes the keys of both site tables
+        # as strings (finish)
+        self.docs.append([self.chunkname, fn.doc_name, lua_line, fn.sites, fn.outlined])
+        ind = "    " * fn.base_indent
+        self.lines[at] = ind + f"\x04{len(self.docs) - 1}"
+        fn.nonlocals.add("_B")
+        self.lines[at + 1] = ind + "nonlocal " + ", ".join(sorted(fn.nonlocals))
+
     def with_pending(self, produce):
         """Run ``produce`` (which compiles expressions); emit hoisted
         function definitions before the statement that uses them."""

@@ -55,9 +55,7 @@ class Functions:
         self.indent += 1
         self.fn.base_indent = self.indent
         self.fn.doc_name = lua_name or "?"
-        doc_at = len(self.lines)
-        self.emit("pass")  # replaced by the docstring
-        self.emit("pass")  # replaced by the nonlocal declaration
+        doc_at = self.open_body()
         # a direct function's callers charge its entry (compiler/callcharge.py)
         entry = 0 if self.calls.is_direct(fn) else sc.entry
         self.charge(entry + self.calls.at_start(fn.body), fn.line)
@@ -89,14 +87,7 @@ class Functions:
         else:
             self.function_body(fn)
         self.indent -= 1
-        # site ids stay ints here: json writes the keys of both site tables
-        # as strings (finish)
-        info = [self.chunkname, self.fn.doc_name, fn.line, self.fn.sites, 0]
-        ind = "    " * (self.indent + 1)
-        self.docs.append(info)
-        self.lines[doc_at] = ind + f"\x04{len(self.docs) - 1}"  # the docstring, written by finish()
-        self.fn.nonlocals.add("_B")
-        self.lines[doc_at + 1] = ind + "nonlocal " + ", ".join(sorted(self.fn.nonlocals))
+        self.close_body(doc_at, fn.line)
         self.scope_costs.pop()
         self.fn = outer_fn
         self.cur_line = saved_line

@@ -77,23 +77,18 @@ class Outlining:
         fn.in_loop = parent.in_loop or bool(parent.loop_stack)
         fn.ntemps, fn.floaty, fn.not_all_ints = parent.ntemps, parent.floaty, parent.not_all_ints
         fn.cls_cache, fn.lower_bounds = dict(parent.cls_cache), dict(parent.lower_bounds)
-        fn.nonlocals = _assigned_outside(nodes, parent.node.scope) | {"_B"}
+        fn.nonlocals = _assigned_outside(nodes, parent.node.scope)
         returns = any(n.__class__ is N.Return for top in nodes for n in walk(top))
         try:
             self.emit(f"def {name}():", line)
             self.indent += 1
             fn.base_indent = self.indent
-            doc_at = len(self.lines)
-            self.emit("pass")  # replaced by the docstring
-            self.emit("pass")  # replaced by the nonlocal declaration
+            doc_at = self.open_body()
             fn.init_at = len(self.lines)
             produce()
             if returns or fn.exits:
                 self.emit("return FALL")
-            self.docs.append([self.chunkname, fn.doc_name, parent.node.line, fn.sites, fn.outlined])
-            ind = "    " * fn.base_indent
-            self.lines[doc_at] = ind + f"\x04{len(self.docs) - 1}"  # the docstring, written by finish()
-            self.lines[doc_at + 1] = ind + "nonlocal " + ", ".join(sorted(fn.nonlocals))
+            self.close_body(doc_at, parent.node.line)
             block = list(zip(self.lines, self.linemap))
         finally:
             self.lines, self.linemap, self.indent, self.pending = saved

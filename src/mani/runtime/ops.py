@@ -82,9 +82,7 @@ def metamethod(v: Any, event: bytes) -> Any:
         mt = v.meta
         if mt is not None:
             h = dict.get(mt, event)
-            if h is not None and event in _CALLED and not callable(h):
-                return _uncallable(h, event)
-            return h
+            return _callable(h, event) if event in _CALLED else h
     return None
 
 
@@ -95,9 +93,12 @@ _CALLED = frozenset(b"__" + e for e in (
     b"bnot", b"concat", b"len", b"eq", b"lt", b"le", b"close"))
 
 
-def _uncallable(h: Any, event: bytes) -> Any:
-    """A stand-in for a handler that is not a function: calling it raises
-    Lua's error, which names the metamethod."""
+def _callable(h: Any, event: bytes) -> Any:
+    """An operator's handler ``h`` (or None), or for one that is not a
+    function a stand-in whose call raises Lua's error naming the metamethod."""
+    if h is None or callable(h):
+        return h
+
     def raise_(*args: Any) -> Any:
         raise OpError(f"attempt to call a {obj_type_name(h)} value (metamethod '{event[2:].decode()}')")
     return raise_
@@ -143,8 +144,7 @@ def _handler(v: Any, event: bytes) -> Any:
         return metamethod(v, event)
     from .context import current
 
-    h = dict.get(current().string_meta, event)
-    return _uncallable(h, event) if h is not None and not callable(h) else h
+    return _callable(dict.get(current().string_meta, event), event)
 
 
 def _replaced_fail(a: Any, b: Any, event: bytes, what: str) -> Any:
@@ -555,9 +555,7 @@ def length(v: Any) -> Any:
         if mt is not None:
             h = dict.get(mt, b"__len")
             if h is not None:
-                if not callable(h):
-                    h = _uncallable(h, b"__len")
-                return call_meta1(h, v, v)  # (Lua passes the operand twice, as to __unm)
+                return call_meta1(_callable(h, b"__len"), v, v)  # (Lua passes the operand twice, as to __unm)
         return border(v)
     h = metamethod(v, b"__len")
     if h is not None:

@@ -20,7 +20,7 @@ from . import args as _args
 from .args import arg_error, check_any, check_table, type_error
 from ..runtime.ops import OpError, border, call_n, eq, first, metamethod, rawget as _rawget, rawset as _rawset
 from ..runtime.context import _tls  # _tls.rt: context.current() without its call
-from ..runtime.trace import error_value, lib_function, lua_info, where
+from ..runtime.trace import LIB_CODES, error_value, lib_function, lua_info, where
 from ..runtime.values import (
     FUNCTION_TYPES,
     MAXINT,
@@ -312,8 +312,6 @@ def _where_level(level: int) -> str:
     counting Lua functions and library functions (not internal helpers)."""
     f = sys._getframe(2)
     n = 1
-    from ..runtime.trace import LIB_CODES
-
     while f is not None:
         code = f.f_code
         info = lua_info(code)
