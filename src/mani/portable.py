@@ -50,6 +50,8 @@ class PortableFunction:
         for name in self.code.co_freevars:
             if name == "_B":
                 cells.append(st._rt.meter)
+            elif name == "_T":
+                cells.append(st._rt.tails)
             elif name == "_ENV":
                 cells.append(CellType(st._G))
             else:

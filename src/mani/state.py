@@ -45,6 +45,7 @@ from .runtime.ops import OpError, call_n, make_indexers
 from .runtime.trace import to_lua_error
 from .runtime.values import Table
 from .runtime.memory import OBJECTS_PER_UNIT, MemoryMeter, lua_frames, measure
+from .runtime.tailcalls import TAIL_PERIOD, make_tail_deep
 
 # The meter is refilled in slices of at most this size: small enough that the
 # counter stays a one-digit Python int (CPython specialises arithmetic and
@@ -117,13 +118,14 @@ class _Runtime:
     public State API)."""
 
     __slots__ = ("state", "string_meta", "string_defaults", "meter", "next_uid", "func_ids", "string_ids", "callbacks", "engine",
-                 "loaded", "preload", "package", "gc_options", "main_co", "live", "lingering")
+                 "loaded", "preload", "package", "gc_options", "main_co", "live", "lingering", "tails")
 
     def __init__(self, state: "_Core", engine: Engine, callbacks: HostCallbacks):
         self.state = state
         self.engine = engine
         self.callbacks = callbacks
         self.meter = CellType(FIRST_SLICE)
+        self.tails = CellType(TAIL_PERIOD)  # tail calls until the next look at the stack
         self.next_uid = 0
         self.func_ids: Any = None
         # the addresses of strings shown by %p (see address). A Table, so
@@ -288,6 +290,7 @@ class _Core:
         g["setindex"] = setindex
         g["lookup_method"] = lookup_method
         g["budget_out"] = self._budget_out
+        g["tail_deep"] = make_tail_deep(rt.tails)
         if self._mem is not None:
             self._refill()  # the first slice ends where a memory walk may be due
 
@@ -439,8 +442,9 @@ class _Core:
         return self._instantiate(program, self._G)
 
     def _instantiate(self, program: Program, env: Any) -> Any:
-        factory = FunctionType(program._code, self._pyglobals, "__chunk__", None, (self._rt.meter,))
-        return factory(env)
+        code = program._code
+        cells = tuple(self._rt.meter if name == "_B" else self._rt.tails for name in code.co_freevars)
+        return FunctionType(code, self._pyglobals, "__chunk__", None, cells)(env)
 
     # ------------------------------------------------------------ calling
     def _resolve_call(self, fn: Any, args: tuple) -> tuple:

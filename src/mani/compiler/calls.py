@@ -112,17 +112,31 @@ class Calls:
             key = repr(e.name)
             isid = self.site("index", e.line, self.describe(e.obj))
             fn = self.mark(isid, self.method_lookup(ob, o, key))
+            if tail:
+                fn = self.tail_callee(fn, False)
             args = self.args_code(e.args)
             sid = self.site(kind, e.line, self.method_name(e))
             if self.needs_call_n(e.args, 1):
                 return self.mark(sid, f"call_n({fn}, {o}{', ' + args if args else ''})")
             return self.mark(sid, f"{fn}({o}{', ' + args if args else ''})")
         fn = self.ex(e.func)
+        callee = self.tail_callee(fn.code, fn.simple) if tail else fn.code
         args = self.args_code(e.args)
         sid = self.site(kind, e.line, self.describe(e.func))
         if self.needs_call_n(e.args) and not self.callee_takes(e, None if e.args and is_multi(e.args[-1]) else len(e.args)):
-            return self.mark(sid, f"call_n({fn.code}{', ' + args if args else ''})")
-        return self.mark(sid, f"{fn.code}({args})")
+            return self.mark(sid, f"call_n({callee}{', ' + args if args else ''})")
+        return self.mark(sid, f"{callee}({args})")
+
+    def tail_callee(self, code: str, simple: bool) -> str:
+        """The callee of a tail call: itself, except at every TAIL_PERIOD-th
+        tail call of the State, when ``tail_deep`` may replace it by an
+        entry that keeps chains of tail calls off the Python stack
+        (runtime/tailcalls.py). Evaluated once, before the arguments."""
+        self.fn.nonlocals.add("_T")
+        if simple:
+            return f"({code} if (_T := _T - 1) else tail_deep({code}))"
+        t = self.temp("callee")
+        return f"({t} if ({t} := {code}) is {t} and (_T := _T - 1) else tail_deep({t}))"
 
     def method_lookup(self, ob: str, o: str, key: str) -> str:
         """``o.key`` for a method call (``ob`` binds ``o``): a plain table
@@ -172,12 +186,16 @@ class Calls:
             obj = self.ex_obj(e.obj)
             o = held(e.obj, obj.code, obj.simple)
             isid = self.site("index", e.line, self.describe(e.obj))
-            callee = held(None, self.mark(isid, self.method_lookup(o, o, repr(e.name))), False)
+            lookup = self.mark(isid, self.method_lookup(o, o, repr(e.name)))
+            callee = held(None, self.tail_callee(lookup, False) if kind == "tailcall" else lookup, False)
             lead.append(o)
             desc = self.method_name(e)
         else:
             fn = self.ex(e.func)
-            callee = held(e.func, fn.code, fn.simple)
+            if kind == "tailcall":
+                callee = held(None, self.tail_callee(fn.code, fn.simple), False)
+            else:
+                callee = held(e.func, fn.code, fn.simple)
             desc = self.describe(e.func)
         fixed = lead + [self.ex(a).code for a in args[:-1]]
         inner = self.call_raw(args[-1])

@@ -14,6 +14,7 @@ Shape of the output::
 
     def __outer__():
         _B = None                      # the State's cost meter (a cell)
+        _T = None                      # its tail-call counter (a cell)
         def __chunk__(_ENV):           # bound per load to the environment
             def main(*varargs):        # the Lua main chunk
                 "<lua function info>"
@@ -111,6 +112,7 @@ class CodeGen(Statements, Loops, Gotos, Assignments, Functions, Calls, Tables, C
         self.emit("def __outer__():", 0)
         self.indent += 1
         self.emit("_B = None")
+        self.emit("_T = None")
         self.emit("def __chunk__(_ENV):")
         self.calls = CallCharges(chunk, self.model)
         self.indent += 1

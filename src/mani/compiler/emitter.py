@@ -144,4 +144,8 @@ class FuncGen:
         # it, and the jumps that leave it (None for break, else the Goto)
         self.outlined = 0
         self.in_loop = False
+        # scopes of to-be-closed variables (and generic for bodies, whose
+        # closing value is one) around the code: a return there is no tail
+        # call, as in Lua 5.4 (the variable is closed after the call)
+        self.tbc = 0
         self.exits: list = []

@@ -261,7 +261,9 @@ class Loops:
         self.emit("try:")
         self.indent += 1
         self.emit(f"for {', '.join(targets)} in {it}:", s.line)
+        self.fn.tbc += 1
         self.loop_body(s.body, s.line, info, prologue)
+        self.fn.tbc -= 1
         self.indent -= 1
         self.emit("except BaseException as _e:")
         self.emit(f"    forin_abort({it}, _e)")

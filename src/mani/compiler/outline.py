@@ -75,6 +75,7 @@ class Outlining:
         fn = self.fn = FuncGen(parent.node, name, parent)
         fn.doc_name, fn.outlined = parent.doc_name, parent.outlined + 1
         fn.in_loop = parent.in_loop or bool(parent.loop_stack)
+        fn.tbc = parent.tbc
         fn.ntemps, fn.floaty, fn.not_all_ints = parent.ntemps, parent.floaty, parent.not_all_ints
         fn.cls_cache, fn.lower_bounds = dict(parent.cls_cache), dict(parent.lower_bounds)
         fn.nonlocals = _assigned_outside(nodes, parent.node.scope)

@@ -41,5 +41,5 @@ HELPERS = frozenset({
     "table_nn", "table_clean", "table_new", "table_seq",
     "check_close", "close_var", "close_var_err", "FALL", "JUMP",
     # bound to each State (state.py)
-    "index", "setindex", "lookup_method", "budget_out",
+    "index", "setindex", "lookup_method", "budget_out", "tail_deep",
 })

@@ -94,6 +94,7 @@ class Statements:
         self.emit("try:")
         self.indent += 1
         self.fn.blocks += CLOSE_BLOCKS
+        self.fn.tbc += 1
         try:
             if self.too_deep() and not any(isinstance(x, N.Label) for x in rest):
                 # (a label would be reached by gotos from before the block)
@@ -102,6 +103,7 @@ class Statements:
                 self.block(rest)
         finally:
             self.fn.blocks -= CLOSE_BLOCKS
+            self.fn.tbc -= 1
         self.indent -= 1
         self.emit("except BaseException as _e:")
         self.indent += 1
@@ -176,7 +178,8 @@ class Statements:
         elif len(exprs) == 1:
             e = exprs[0]
             if isinstance(e, (N.Call, N.MethodCall)):
-                code = self.with_pending(lambda: self.with_chains_cut(e, lambda: self.call_raw(e, tail=True)))
+                tail = self.fn.tbc == 0
+                code = self.with_pending(lambda: self.with_chains_cut(e, lambda: self.call_raw(e, tail=tail)))
             elif isinstance(e, N.Vararg):
                 code = "varargs"
             else:

@@ -70,7 +70,7 @@ def lib_function(fn):
 class LuaFuncInfo:
     """What a generated function's docstring says (see codegen.finish)."""
 
-    __slots__ = ("chunk", "name", "line", "sites", "spans", "outlined", "_runs", "_starts", "_by_line")
+    __slots__ = ("chunk", "name", "line", "sites", "spans", "outlined", "_runs", "_starts", "_by_line", "_tails")
 
     def __init__(self, chunk: str, name: str, line: int, sites: dict, spans: dict, runs: list, outlined: int = 0):
         self.chunk = chunk
@@ -86,6 +86,7 @@ class LuaFuncInfo:
         self._runs = runs  # [python line, lua line] where the Lua line changes
         self._starts = [r[0] for r in runs]
         self._by_line: Optional[dict] = None
+        self._tails: Optional[tuple] = None  # (code, its tail_offsets)
 
     def lua_line(self, pyline: Optional[int]) -> int:
         if pyline is None or not self._runs:
@@ -109,6 +110,21 @@ class LuaFuncInfo:
             if c0 <= col and end_col <= c1:
                 return self.sites.get(sid)
         return None
+
+    def tail_offsets(self, code: CodeType) -> frozenset:
+        """The offsets of the instructions of ``code`` (the code this
+        describes) whose innermost site is a tail call: where a frame that
+        is making a tail call stands (runtime/tailcalls.py)."""
+        tails = self._tails
+        if tails is None or tails[0] is not code:  # (code: in case two share a docstring)
+            found = set()
+            for i, (line, _, col, end) in enumerate(code.co_positions()):
+                if line is not None:
+                    site = self.site_of(line, col, end)
+                    if site is not None and site[0] == "tailcall":
+                        found.add(2 * i)
+            tails = self._tails = (code, frozenset(found))
+        return tails[1]
 
 
 @lru_cache(maxsize=4096)
@@ -283,16 +299,31 @@ def lua_traceback(tb: Optional[TracebackType]) -> str:
     lines = ["stack traceback:"]
     frames = _frames(tb)
     skip = 0
+    # a Lua function that called a Lua function by a tail call: Lua reuses
+    # its frame, and shows one "(...tail calls...)" for a run of them
+    # (mani drops them only from long chains; see runtime/tailcalls.py)
+    callee_is_lua = in_tails = False
+    callee: Optional[LuaFuncInfo] = None
     for t in reversed(frames):
         if skip:  # the enclosing code of an outlined block: the same Lua call
             skip -= 1
             continue
-        info = lua_info(t.tb_frame.f_code)
+        code = t.tb_frame.f_code
+        info = lua_info(code)
         if info is None:
-            if t.tb_frame.f_code in LIB_CODES:
-                lines.append(f"\t[C]: in function '{t.tb_frame.f_code.co_name.removeprefix('lua_')}'")
+            if code in LIB_CODES:
+                lines.append(f"\t[C]: in function '{code.co_name.removeprefix('lua_')}'")
+                callee_is_lua = in_tails = False
             continue
         skip = info.outlined
+        if callee_is_lua and t.tb_lasti in info.tail_offsets(code):
+            if not in_tails:
+                if callee is not None:  # whose name Lua does not know either
+                    lines[-1] = lines[-1].rsplit(" in ", 1)[0] + f" in function <{callee.chunk}:{callee.line}>"
+                lines.append("\t(...tail calls...)")
+                in_tails = True
+            continue
+        callee_is_lua, in_tails, callee = True, False, info
         fname = "main chunk" if info.name == "main chunk" else f"function '{info.name}'"
         lines.append(f"\t{info.chunk}:{current_line(t.tb_frame.f_code, t.tb_lineno, t.tb_lasti)}: in {fname}")
     lines.append("\t[C]: in ?")
