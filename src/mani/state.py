@@ -442,9 +442,9 @@ class _Core:
         return self._instantiate(program, self._G)
 
     def _instantiate(self, program: Program, env: Any) -> Any:
-        code = program._code
-        cells = tuple(self._rt.meter if name == "_B" else self._rt.tails for name in code.co_freevars)
-        return FunctionType(code, self._pyglobals, "__chunk__", None, cells)(env)
+        rt, code = self._rt, program._code
+        cells = tuple(rt.meter if v == "_B" else rt.tails if v == "_T" else CellType(env) for v in code.co_freevars)
+        return FunctionType(code, self._pyglobals, "main", None, cells)
 
     # ------------------------------------------------------------ calling
     def _resolve_call(self, fn: Any, args: tuple) -> tuple:

@@ -12,17 +12,21 @@ at run time (runtime/trace.py).
 
 Shape of the output::
 
-    def __outer__():
-        _B = None                      # the State's cost meter (a cell)
-        _T = None                      # its tail-call counter (a cell)
-        def __chunk__(_ENV):           # bound per load to the environment
-            def main(*varargs):        # the Lua main chunk
-                "<lua function info>"
-                nonlocal _B
-                if (_B := _B - 3) < 0: budget_out()
-                ...
-            return main
-        return __chunk__
+    def __outer__():                   # never called: it makes these cells
+        _B = None                      # the State's cost meter
+        _T = None                      # its tail-call counter
+        _ENV = None                    # the environment of one load
+        def main(*varargs):            # the Lua main chunk
+            "<lua function info>"
+            nonlocal _B
+            if (_B := _B - 3) < 0: budget_out()
+            ...
+        return main
+
+A Program keeps the code of ``main``; ``State`` makes a function of it per
+load, with the State's cells and a new ``_ENV`` cell as its closure. (One
+level of Python functions less than binding ``_ENV`` by a call: a third
+of the time CPython takes to compile a small chunk.)
 
 Value conventions are in runtime/values.py; a call returns one value as
 itself and zero or several values as a tuple.
@@ -113,15 +117,12 @@ class CodeGen(Statements, Loops, Gotos, Assignments, Functions, Calls, Tables, C
         self.indent += 1
         self.emit("_B = None")
         self.emit("_T = None")
-        self.emit("def __chunk__(_ENV):")
+        self.emit("_ENV = None")
         self.calls = CallCharges(chunk, self.model)
-        self.indent += 1
         root = costs.ScopeCost("main chunk", 0, 0)
         self.scope_costs.append(root)
         name = self.function(chunk.func, "main", is_main=True)
         self.emit(f"return {name}")
-        self.indent -= 1
-        self.emit("return __chunk__")
         return "\n".join(self.lines) + "\n"
 
 
