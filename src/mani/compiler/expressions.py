@@ -144,8 +144,11 @@ class Expressions:
             return "field 'integer index'"
         if isinstance(e, N.Index):
             if isinstance(e.key, N.String):
+                # a field of a variable called _ENV is a global, as Lua names it
+                obj = types.unparen(e.obj)
+                kind = "global" if isinstance(obj, N.Name) and obj.name == "_ENV" else "field"
                 try:
-                    return f"field '{e.key.value.decode()}'"
+                    return f"{kind} '{e.key.value.decode()}'"
                 except UnicodeDecodeError:
                     return None
             return "field '?'"

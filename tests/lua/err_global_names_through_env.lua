@@ -1,0 +1,6 @@
+print(pcall(function() return _ENV.x.y end))
+print(pcall(function() local _ENV = {} return _ENV.x.y end))
+print(pcall(function() local _ENV = {} return x.y end))
+print(pcall(function() local t = {} return t.x.y end))
+print(pcall(function() return (_ENV).x.y end))
+print(pcall(function() _ENV.nofunc() end))
