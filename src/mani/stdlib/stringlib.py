@@ -538,9 +538,7 @@ def str_gsub(*args: Any) -> Any:
             if comp.literal is not None and not anchored:
                 # plain substring replacement
                 lit = comp.literal
-                cnt = S.count(lit) if max_s > 0 else 0
-                if cnt > max_s:
-                    cnt = max_s
+                cnt = min(S.count(lit), max_s) if max_s > 0 else 0
                 size = srcl + cnt * (len(const) - len(lit))
                 if size > limit:
                     raise too_large()
