@@ -19,7 +19,7 @@ def test_a_traceback_shows_the_lua_function_once():
         assert e.lua_traceback.splitlines()[1:4] == [
             "\t[C]: in function 'error'",
             "\tdeep:62: in function 'f'",
-            "\tdeep:124: in function 'main'",
+            "\tdeep:124: in main chunk",
         ]
     else:
         raise AssertionError("no error")

@@ -95,7 +95,7 @@ def test_traceback_shows_tail_calls_as_lua_does():
         assert tb.splitlines()[1:] == [
             "\ttails:2: in function <tails:1>",
             "\t(...tail calls...)",
-            "\ttails:5: in function 'main'",
+            "\ttails:5: in main chunk",
             "\t[C]: in ?",
         ], tb
 

@@ -324,7 +324,7 @@ def lua_traceback(tb: Optional[TracebackType]) -> str:
                 in_tails = True
             continue
         callee_is_lua, in_tails, callee = True, False, info
-        fname = "main chunk" if info.name == "main chunk" else f"function '{info.name}'"
+        fname = "main chunk" if info.line == 0 else f"function '{info.name}'"  # (no function starts at line 0)
         lines.append(f"\t{info.chunk}:{current_line(t.tb_frame.f_code, t.tb_lineno, t.tb_lasti)}: in {fname}")
     lines.append("\t[C]: in ?")
     return "\n".join(lines)
