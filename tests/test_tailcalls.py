@@ -106,3 +106,13 @@ def test_a_library_function_in_tail_position_keeps_its_callers_frame():
         "local function f(n) if n == 0 then return error('at the end') end return f(n - 1) end\n"
         "return pcall(f, 100000)", name="lib")
     assert r == (False, "lib:1: at the end")
+
+
+def test_a_cycle_of_call_handlers_is_a_stack_overflow_and_is_charged():
+    # (reference Lua gives the same error only after filling its whole stack:
+    # too slow for the differential programs)
+    st = mani.Engine().new_state()
+    before = st.cost_used
+    r = st.load_string("local t = setmetatable({}, {}) getmetatable(t).__call = t return pcall(t, 1)")
+    assert r == (False, "stack overflow")
+    assert st.cost_used - before >= 1000  # a unit per link followed

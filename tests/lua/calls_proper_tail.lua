@@ -95,3 +95,14 @@ local function in_for()
   for _, v in ipairs({1}) do return callee() end
 end
 print("generic for", in_for(), table.concat(log, " "))
+
+-- a tail call of a table whose __call is a table whose __call is ... a function
+local steps = 30000
+local target = function(self, k) return k end
+local function walk()
+  if steps == 0 then return "walked" end
+  steps = steps - 1
+  return walk()
+end
+for _ = 1, 50 do walk = setmetatable({}, {__call = walk}) end
+print("__call chains in tail calls", walk())

@@ -699,7 +699,50 @@ def _table_call(self: Table, *args: Any) -> Any:
     h = dict.get(mt, b"__call") if mt is not None else None
     if h is None:
         raise OpError("attempt to call a table value")
+    c = h.__class__
+    if c is Table or c is ClassTable:
+        return _call_chain(self, h, args)
     return call_n(h, self, *args)
+
+
+# __call handlers that are tables whose own __call is a table...: at most
+# this many (reference Lua's bound is its stack size; a cycle ends there)
+CALL_CHAIN_MAX = 1000
+
+
+def call_chain(t: Any, h: Any) -> tuple:
+    """The function that calling table ``t`` (whose ``__call`` handler ``h``
+    is a table) ends in, and the tables it gets before the arguments: Lua
+    calls h's handler with h, t and the arguments, and so on down the
+    chain. Found first so that the call is one Python call, not a frame
+    per link (a chain in tail calls must stay within the stack;
+    runtime/tailcalls.py). Each link is charged a unit."""
+    from .context import _tls
+
+    tables = [t]
+    failure = None
+    while h.__class__ is Table or h.__class__ is ClassTable:
+        if len(tables) >= CALL_CHAIN_MAX:
+            failure = "stack overflow"
+            break
+        tables.append(h)
+        mt = h.meta
+        h = dict.get(mt, b"__call") if mt is not None else None
+        if h is None:
+            failure = "attempt to call a table value"
+            break
+    rt = _tls.rt
+    if rt is not None:
+        rt.charge(len(tables))  # (also when it fails: the walk was made)
+    if failure is not None:
+        raise OpError(failure)
+    tables.reverse()
+    return h, tuple(tables)
+
+
+def _call_chain(t: Any, h: Any, args: tuple) -> Any:
+    h, tables = call_chain(t, h)
+    return call_n(h, *tables, *args)
 
 
 def _userdata_call(self: Userdata, *args: Any) -> Any:

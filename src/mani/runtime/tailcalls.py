@@ -45,7 +45,7 @@ import sys
 from types import CellType, FunctionType
 from typing import Any, Callable
 
-from .ops import _table_call, call_n
+from .ops import CALL_CHAIN_MAX, _call_chain, _table_call, call_chain, call_n
 from .trace import lua_info
 from .values import ClassTable, Table
 
@@ -82,7 +82,7 @@ def tail_loop(fn: Any, args: tuple) -> Any:
 
 _LOOP_CODE = tail_loop.__code__
 # helpers that return what the function they call returns
-_PASS_THROUGH = frozenset({call_n.__code__, _table_call.__code__})
+_PASS_THROUGH = frozenset({call_n.__code__, _table_call.__code__, _call_chain.__code__})
 
 
 def _chain_below(frame: Any) -> int:
@@ -122,9 +122,42 @@ def _rooting(fn: Any, first: tuple) -> Callable[..., Any]:
     return tail_root
 
 
-def _call_handler(t: Any) -> Any:
-    mt = t.meta
-    return dict.get(mt, b"__call") if mt is not None else None
+def _plain(fn: Any, first: tuple) -> Callable[..., Any]:
+    """Calls ``fn`` with ``first`` before the arguments, as it is."""
+
+    def call_resolved(*args: Any) -> Any:
+        return call_n(fn, *first, *args)
+
+    return call_resolved
+
+
+def _target(f: Any) -> tuple:
+    """The function a call of ``f`` runs, and the values it gets before the
+    arguments: ``f`` itself, or the ``__call`` handler of a table (at the
+    end of a chain of them) with the tables. Anything that would fail is
+    left to the call itself, where Lua raises the error."""
+    if f.__class__ is not Table and f.__class__ is not ClassTable:
+        return f, ()
+    mt = f.meta
+    h = dict.get(mt, b"__call") if mt is not None else None
+    if h.__class__ is not Table and h.__class__ is not ClassTable:
+        return (h, (f,)) if h is not None else (f, ())
+    if not _chain_ends(h):
+        return f, ()  # the call fails: it charges and raises, after the arguments
+    return call_chain(f, h)  # (charged as the call would charge it)
+
+
+def _chain_ends(h: Any) -> bool:
+    """Does a chain of ``__call`` tables from ``h`` end in a handler (within
+    ops.CALL_CHAIN_MAX)? Checked without charging anything."""
+    for _ in range(CALL_CHAIN_MAX):
+        if h.__class__ is not Table and h.__class__ is not ClassTable:
+            return True
+        mt = h.meta
+        h = dict.get(mt, b"__call") if mt is not None else None
+        if h is None:
+            return False
+    return False
 
 
 def _is_lua(f: Any) -> bool:
@@ -137,13 +170,11 @@ def make_tail_deep(counter: CellType) -> Callable[[Any], Any]:
 
     def tail_deep(f: Any) -> Any:
         counter.cell_contents = TAIL_PERIOD
-        callee = f
-        if _is_lua(f):
-            first: tuple = ()
-        elif (f.__class__ is Table or f.__class__ is ClassTable) and _is_lua(h := _call_handler(f)):
-            callee, first = h, (f,)
-        else:
-            return f  # a library or host function: the ordinary call (and its error, if any)
+        callee, first = _target(f)
+        if not _is_lua(callee):
+            # a library or host function: the ordinary call (and its error,
+            # if any), made once even at the end of a chain of __call tables
+            return f if len(first) < 2 else _plain(callee, first)
         # (frame 1: the Lua function making the tail call; what is below it
         # cannot change before the call is made)
         below = _chain_below(sys._getframe(1).f_back)
@@ -151,6 +182,6 @@ def make_tail_deep(counter: CellType) -> Callable[[Any], Any]:
             return _dropping(callee, first)
         if below >= ROOT_AFTER:
             return _rooting(callee, first)
-        return f  # a short chain: the ordinary call
+        return f if len(first) < 2 else _plain(callee, first)  # a short chain: as it is
 
     return tail_deep
