@@ -17,17 +17,19 @@ tail calls almost so:
   of a tail call (or a helper that returns its callee's result, such as
   ``call_n``), those frames can be dropped: the call returns a ``TailCall``
   marker instead of calling, each of them returns it unchanged, and the
-  trampoline makes the call. Otherwise the calling frame becomes the root
-  of a new chain: it runs the trampoline itself.
+  trampoline makes the call. When no trampoline is below but the frames
+  that only pass results on are ``ROOT_AFTER`` or more, the calling frame
+  becomes the root of the chain: it runs a trampoline itself. (A short
+  chain is left alone: most tail calls are not part of a long one.)
 
-So a chain of any length keeps at most about ``TAIL_PERIOD`` frames above
-its trampoline, and the walk that proves a drop safe is paid once per
-period (about one frame per tail call). A marker is only ever returned to
-frames that were checked to pass it down to a trampoline, so no Lua code,
-library or host ever sees one.
+So a chain of any length keeps at most about ``TAIL_PERIOD + ROOT_AFTER``
+tail calls' frames on the Python stack, and the walk that proves a drop
+safe is paid once per period (about one frame per tail call). A marker is
+only ever returned to frames that were checked to pass it down to a
+trampoline, so no Lua code, library or host ever sees one.
 
-Only Lua functions (and tables whose ``__call`` is one) are called through
-the trampoline: a library function such as ``error`` finds its position
+Only Lua functions (and tables whose ``__call``, perhaps through more
+tables, is one) are called through the trampoline: a library function such as ``error`` finds its position
 from its caller's frame, which must stay (reference Lua also runs a C
 function called in tail position above its caller's frame). Tail calls of
 a chain are ordinary calls when the chain is shallow; what a traceback or
