@@ -8,7 +8,7 @@ import marshal
 import sys
 import warnings
 from types import CodeType
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Callable, Iterable, Mapping, Optional
 
 from . import __version__
 from .compiler import codegen, costs, runtime_names
@@ -102,6 +102,7 @@ class Engine:
         module_loader: Optional[Callable[[str], Any]] = None,
         clock: Optional[Callable[[], float]] = None,
         entropy: Optional[Callable[[], int]] = None,
+        capabilities: Iterable[str] = (),
     ):
         """Options: ``cost_model`` (weights of the meter); ``libraries``
         (names from stdlib.registry.DEFAULT_LIBRARIES); ``globals`` (host
@@ -112,9 +113,13 @@ class Engine:
         ``require`` of host modules, ``dofile`` and ``loadfile``); ``clock``
         (seconds since the epoch: enables ``os.time/clock/date/difftime``);
         ``entropy`` (an int source for ``math.randomseed()`` without
-        arguments; otherwise it is deterministic)."""
+        arguments; otherwise it is deterministic); ``capabilities``
+        (what a trusted script may reach beyond the sandbox, any of
+        ``"io"``, ``"os"``, ``"require"``; none by default, see
+        docs/design.md, "Capabilities")."""
         from .stdlib import registry
 
+        self._capabilities = registry.check_capabilities(capabilities)
         self._module_loader = module_loader
         self._clock = clock
         self._entropy = entropy
@@ -124,7 +129,7 @@ class Engine:
         self._max_memory = _memory_limit(max_memory)
         self._host_globals = dict(globals or {})
         parts = repr((__version__, self._cost_model.fingerprint(), self._libraries, self._max_string_size,
-                      module_loader is not None, clock is not None))
+                      module_loader is not None, clock is not None, tuple(sorted(self._capabilities))))
         self._fingerprint = hashlib.sha256(parts.encode()).hexdigest()[:16]
         self._template = registry.prepare(self)
         self._frozen = True
@@ -146,6 +151,11 @@ class Engine:
     @property
     def fingerprint(self) -> str:
         return self._fingerprint
+
+    @property
+    def capabilities(self) -> frozenset:
+        """The capabilities granted to this Engine's scripts (empty: sandboxed)."""
+        return self._capabilities
 
     @property
     def max_string_size(self) -> int:

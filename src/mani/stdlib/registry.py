@@ -13,6 +13,32 @@ from . import base
 
 DEFAULT_LIBRARIES = ("base", "string", "table", "math", "utf8", "coroutine", "load", "os")
 
+# What a host may grant a trusted script on top of the sandbox (Engine
+# ``capabilities``), and the library each one lives in: granting one
+# offers that library even when ``libraries`` leaves it out.
+CAPABILITIES = {
+    "io": "io",  # the io library: files, standard streams
+    "os": "os",  # the whole os library: environment, processes, files, real clock
+    "require": "load",  # require/dofile/loadfile of files on disk, package.path
+}
+NOT_YET = {"debug": "the debug library is not available yet"}
+
+
+def check_capabilities(names: Any) -> frozenset:
+    """The capabilities a host asked for, checked: a ValueError names an
+    unknown one (a typo must not silently leave a script sandboxed, nor a
+    made-up name pass)."""
+    if isinstance(names, (str, bytes)):
+        raise TypeError("capabilities is a collection of names, e.g. {\"io\", \"os\"}, not a string")
+    got = frozenset(names)
+    for name in sorted(got, key=str):
+        if name in NOT_YET:
+            raise ValueError(f"capability {name!r} is not available: {NOT_YET[name]}")
+        if name not in CAPABILITIES:
+            known = ", ".join(sorted(CAPABILITIES))
+            raise ValueError(f"unknown capability {name!r} (known: {known})")
+    return got
+
 # name -> module with SHARED (dict) or TABLE (dict), and optionally
 # STRING_META (entries of the strings' metatable), prepare(engine) ->
 # (shared globals, tables) and bind(rt) -> per-State globals
@@ -38,9 +64,18 @@ class Template:
         self.string_meta: dict = {b"__index": None}
 
 
+def _offered(engine: Any) -> tuple:
+    """The Engine's libraries, then those its capabilities bring."""
+    libs = list(engine._libraries)
+    for cap in sorted(engine._capabilities):
+        if CAPABILITIES[cap] not in libs:
+            libs.append(CAPABILITIES[cap])
+    return tuple(libs)
+
+
 def prepare(engine: Any) -> Template:
     tpl = Template()
-    for lib in engine._libraries:
+    for lib in _offered(engine):
         mod = _PROVIDERS.get(lib) or _optional(lib)
         if mod is None:
             continue
