@@ -12,6 +12,7 @@ from .errors import (  # noqa: E402
     LuaError,
     MemoryLimitExceeded,
     RunStopped,
+    ScriptExit,
     LuaSyntaxError,
     ManiError,
     ProgramMismatchError,
@@ -29,5 +30,5 @@ __all__ = [
     "Engine", "Program", "State", "HostCallbacks", "LuaTable", "LuaFunction",
     "Execution", "InterruptHandle", "StatePool", "PortableFunction",
     "CostModel", "ScopeCost", "ManiError", "LuaError", "LuaSyntaxError",
-    "BudgetExceeded", "Interrupted", "MemoryLimitExceeded", "RunStopped", "StateBusyError", "ProgramMismatchError",
+    "BudgetExceeded", "Interrupted", "MemoryLimitExceeded", "RunStopped", "ScriptExit", "StateBusyError", "ProgramMismatchError",
 ]

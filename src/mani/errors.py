@@ -4,7 +4,8 @@
 error value (a message string converted to ``str``, or any other Lua value
 converted the usual way), ``.lua_traceback`` a Lua-style traceback.
 
-Two of them are special for scripts: ``BudgetExceeded`` and ``Interrupted``
+Some are special for scripts: ``RunStopped`` and its subclasses
+(``BudgetExceeded``, ``MemoryLimitExceeded``, ``Interrupted``, ``ScriptExit``)
 stop a run and cannot be caught by ``pcall``/``xpcall``.
 
 This module is a leaf: every layer raises these exceptions, so it imports
@@ -107,6 +108,18 @@ class Interrupted(RunStopped):
 
     def __init__(self, message: str = "interrupted"):
         super().__init__(message.encode())
+
+
+class ScriptExit(RunStopped):
+    """The script called ``os.exit`` (only there when the host granted the
+    "os" capability). It ends the run as the exit of a stand-alone ``lua``
+    would, without ending the host process: ``status`` is the exit status
+    (``os.exit(true)`` is 0, ``os.exit(false)`` 1). Scripts cannot catch it
+    (no ``pcall``), and ``mani run`` makes it the process's exit status."""
+
+    def __init__(self, status: int):
+        super().__init__(f"script exited with status {status}".encode())
+        self.status = status
 
 
 class StateBusyError(ManiError):

@@ -103,6 +103,23 @@ class HostCallbacks:
     def on_print(self, source: str, line: int, message: str) -> None:
         sys.stdout.write(message + "\n")
 
+    def on_output(self, stream: str, data: bytes) -> None:
+        """What a script writes to ``io.stdout`` or ``io.stderr`` (``stream``
+        is "stdout" or "stderr"; only with the "io" capability): bytes, in
+        pieces as written, no newline added. By default the process's
+        streams, in order with ``on_print``'s default."""
+        out = sys.stdout if stream == "stdout" else sys.stderr
+        buf = getattr(out, "buffer", None)
+        if buf is None:  # a text-only stream (a test's capture)
+            out.write(data.decode("utf-8", "surrogateescape"))
+            return
+        out.flush()  # what print wrote through the text layer goes first
+        buf.write(data)
+
+    def on_flush(self, stream: str) -> None:
+        """``io.stdout:flush()``, and before ``os.execute`` runs a command."""
+        (sys.stdout if stream == "stdout" else sys.stderr).flush()
+
     def on_error(self, source: str, error: LuaError) -> None:
         pass
 

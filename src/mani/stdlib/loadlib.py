@@ -1,6 +1,6 @@
 """Chunk loading and the host-facing odds and ends: ``load``, ``require`` and
 ``package``, ``collectgarbage``, and, when the host allows them,
-``dofile``/``loadfile`` and an ``os`` table.
+``dofile``/``loadfile``. (``os``: ``oslib``.)
 
 Engine options read here (attributes of the Engine; absent means off):
 
@@ -8,10 +8,6 @@ Engine options read here (attributes of the Engine; absent means off):
   ``require(name)`` asks it after ``package.preload``; ``dofile`` and
   ``loadfile`` exist only when it is given and ask it for file names. No
   filesystem access happens otherwise.
-* ``_clock``: ``callable() -> float``, seconds since the epoch. When given
-  (and "os" is among the Engine's libraries) States get ``os.time``,
-  ``os.clock``, ``os.date`` and ``os.difftime``. mani's ``os`` has no time
-  zones: local time is UTC.
 
 Binary chunks are always refused. ``load`` compiles through the Engine and
 caches Programs per Engine (a small LRU keyed by chunk name and source); the
@@ -29,13 +25,12 @@ from ..errors import LuaError, LuaSyntaxError
 from ..runtime.context import charge, current
 from ..runtime.ops import call_n, first
 from ..runtime.trace import error_value, lib_function
-from ..runtime.values import FUNCTION_TYPES, Table, number_to_str, to_integer
+from ..runtime.values import FUNCTION_TYPES, Table, number_to_str
 from .base import _UNCATCHABLE
 from .tablelib import (
     LibError,
     arg_error,
     caller_where,
-    check_integer,
     check_string,
     opt_integer,
     opt_string,
@@ -348,11 +343,7 @@ def prepare(engine: Any) -> tuple:
     if getattr(engine, "_module_loader", None) is not None:
         shared[b"loadfile"] = lua_loadfile
         shared[b"dofile"] = lua_dofile
-    tables: dict = {}
-    clock = getattr(engine, "_clock", None)
-    if clock is not None and "os" in getattr(engine, "_libraries", ()):
-        tables[b"os"] = dict(make_os(clock))
-    return shared, tables
+    return shared, {}
 
 
 _LOADED_LIBS = (b"string", b"table", b"math", b"utf8", b"coroutine", b"os")
@@ -383,239 +374,4 @@ def bind(rt: Any) -> dict:
     return {b"package": package}
 
 
-# ----------------------------------------------------------------------- os
-
-_DAYS = (b"Sunday", b"Monday", b"Tuesday", b"Wednesday", b"Thursday", b"Friday", b"Saturday")
-_MONTHS = (b"January", b"February", b"March", b"April", b"May", b"June", b"July", b"August",
-           b"September", b"October", b"November", b"December")
-
-
-def days_from_civil(y: int, m: int, d: int) -> int:
-    """Days since 1970-01-01 of a proleptic Gregorian date."""
-    y -= m <= 2
-    era = y // 400
-    yoe = y - era * 400
-    mp = (m + 9) % 12
-    doy = (153 * mp + 2) // 5 + d - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
-
-
-def civil_from_days(z: int) -> tuple:
-    z += 719468
-    era = z // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    y = yoe + era * 400
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    d = doy - (153 * mp + 2) // 5 + 1
-    m = mp + 3 if mp < 10 else mp - 9
-    return (y + (m <= 2), m, d)
-
-
-class _Tm:
-    __slots__ = ("year", "month", "day", "hour", "min", "sec", "wday", "yday")
-
-    def __init__(self, t: int):
-        days, secs = divmod(t, 86400)
-        self.year, self.month, self.day = civil_from_days(days)
-        self.hour, rem = divmod(secs, 3600)
-        self.min, self.sec = divmod(rem, 60)
-        self.wday = (days + 4) % 7  # 0 = Sunday
-        self.yday = days - days_from_civil(self.year, 1, 1)  # 0-based
-
-
-_VALID = set("aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%")
-_VALID_E = set("cCxXyY")
-_VALID_O = set("deHImMSuUVwWy")
-
-
-def strftime(fmt: bytes, tm: _Tm, utc: bool, qual: str) -> bytes:
-    out = []
-    i = 0
-    n = len(fmt)
-    while i < n:
-        ch = fmt[i]
-        if ch != 37:  # '%'
-            out.append(bytes((ch,)))
-            i += 1
-            continue
-        i += 1
-        spec = chr(fmt[i]) if i < n else ""
-        if spec in ("E", "O"):
-            nxt = chr(fmt[i + 1]) if i + 1 < n else ""
-            if nxt not in (_VALID_E if spec == "E" else _VALID_O):
-                bad = fmt[i - 1:i + 2].decode("latin-1")
-                raise arg_error(1, qual, f"invalid conversion specifier '{bad}'")
-            i += 1
-            spec = nxt
-        elif spec not in _VALID:
-            bad = fmt[i - 1:i + 1].decode("latin-1")
-            raise arg_error(1, qual, f"invalid conversion specifier '{bad}'")
-        i += 1
-        out.append(_conv(spec, tm, utc).encode())
-    return b"".join(out)
-
-
-def _conv(c: str, tm: _Tm, utc: bool) -> str:
-    if c == "a":
-        return _DAYS[tm.wday][:3].decode()
-    if c == "A":
-        return _DAYS[tm.wday].decode()
-    if c in ("b", "h"):
-        return _MONTHS[tm.month - 1][:3].decode()
-    if c == "B":
-        return _MONTHS[tm.month - 1].decode()
-    if c == "c":
-        return f"{_conv('a', tm, utc)} {_conv('b', tm, utc)} {tm.day:2d} {tm.hour:02d}:{tm.min:02d}:{tm.sec:02d} {tm.year}"
-    if c == "C":
-        return f"{tm.year // 100:02d}"
-    if c == "d":
-        return f"{tm.day:02d}"
-    if c == "D":
-        return f"{tm.month:02d}/{tm.day:02d}/{tm.year % 100:02d}"
-    if c == "e":
-        return f"{tm.day:2d}"
-    if c == "F":
-        return f"{tm.year}-{tm.month:02d}-{tm.day:02d}"
-    if c == "g":
-        return f"{_iso(tm)[0] % 100:02d}"
-    if c == "G":
-        return f"{_iso(tm)[0]}"
-    if c == "H":
-        return f"{tm.hour:02d}"
-    if c == "I":
-        return f"{(tm.hour % 12) or 12:02d}"
-    if c == "j":
-        return f"{tm.yday + 1:03d}"
-    if c == "m":
-        return f"{tm.month:02d}"
-    if c == "M":
-        return f"{tm.min:02d}"
-    if c == "n":
-        return "\n"
-    if c == "p":
-        return "AM" if tm.hour < 12 else "PM"
-    if c == "r":
-        return f"{_conv('I', tm, utc)}:{tm.min:02d}:{tm.sec:02d} {_conv('p', tm, utc)}"
-    if c == "R":
-        return f"{tm.hour:02d}:{tm.min:02d}"
-    if c == "S":
-        return f"{tm.sec:02d}"
-    if c == "t":
-        return "\t"
-    if c in ("T", "X"):
-        return f"{tm.hour:02d}:{tm.min:02d}:{tm.sec:02d}"
-    if c == "u":
-        return str((tm.wday + 6) % 7 + 1)
-    if c == "U":
-        return f"{(tm.yday + 7 - tm.wday) // 7:02d}"
-    if c == "V":
-        return f"{_iso(tm)[1]:02d}"
-    if c == "w":
-        return str(tm.wday)
-    if c == "W":
-        return f"{(tm.yday + 7 - (tm.wday + 6) % 7) // 7:02d}"
-    if c == "x":
-        return f"{tm.month:02d}/{tm.day:02d}/{tm.year % 100:02d}"
-    if c == "y":
-        return f"{tm.year % 100:02d}"
-    if c == "Y":
-        return str(tm.year)
-    if c == "z":
-        return "+0000"
-    if c == "Z":
-        return "GMT" if utc else "UTC"
-    return "%"
-
-
-def _iso(tm: _Tm) -> tuple:
-    """ISO 8601 week-based year and week number."""
-    wd = (tm.wday + 6) % 7  # Monday = 0
-    thursday = days_from_civil(tm.year, tm.month, tm.day) - wd + 3
-    y = civil_from_days(thursday)[0]
-    week = (thursday - days_from_civil(y, 1, 1)) // 7 + 1
-    return y, week
-
-
-def make_os(clock: Any) -> Table:
-    start = clock()
-
-    def now() -> int:
-        return int(clock() // 1)
-
-    def _field(t: Table, key: bytes, d: int, delta: int) -> int:
-        v = t[key]
-        res = to_integer(v)
-        if res is None:
-            if v is not None:
-                raise LibError(f"field '{key.decode()}' is not an integer")
-            if d < 0:
-                raise LibError(f"field '{key.decode()}' missing in date table")
-            return d
-        if not (res - delta <= 0x7FFFFFFF if res >= 0 else -0x80000000 + delta <= res):
-            raise LibError(f"field '{key.decode()}' is out-of-bound")
-        return res - delta
-
-    def _setall(t: Table, tm: _Tm) -> None:
-        for k, v in ((b"year", tm.year), (b"month", tm.month), (b"day", tm.day), (b"hour", tm.hour),
-                     (b"min", tm.min), (b"sec", tm.sec), (b"yday", tm.yday + 1), (b"wday", tm.wday + 1)):
-            setindex(t, k, v)
-        setindex(t, b"isdst", False)
-
-    @lib_function
-    def os_time(*args: Any) -> Any:
-        if not args or args[0] is None:
-            return now()
-        t = args[0]
-        if not isinstance(t, Table):
-            raise type_error(args, 1, "os.time", "table")
-        year = _field(t, b"year", -1, 1900) + 1900
-        month = _field(t, b"month", -1, 1)
-        day = _field(t, b"day", -1, 0)
-        hour = _field(t, b"hour", 12, 0)
-        minute = _field(t, b"min", 0, 0)
-        sec = _field(t, b"sec", 0, 0)
-        y = year + month // 12
-        m = month % 12 + 1
-        r = (days_from_civil(y, m, 1) + day - 1) * 86400 + hour * 3600 + minute * 60 + sec
-        if not -(1 << 55) < r < (1 << 55):
-            raise LibError("time result cannot be represented in this installation")
-        _setall(t, _Tm(r))
-        return r
-
-    @lib_function
-    def os_clock(*args: Any) -> Any:
-        return float(clock() - start)
-
-    @lib_function
-    def os_date(*args: Any) -> Any:
-        fmt = opt_string(args, 1, "os.date", b"%c")
-        t = now() if len(args) < 2 or args[1] is None else check_integer(args, 2, "os.date")
-        utc = fmt.startswith(b"!")
-        if utc:
-            fmt = fmt[1:]
-        if not -(1 << 55) < t < (1 << 55):
-            raise LibError("date result cannot be represented in this installation")
-        tm = _Tm(t)
-        charge(1 + len(fmt) // 8)
-        if fmt == b"*t":
-            r = Table()
-            _setall(r, tm)
-            return r
-        return strftime(fmt, tm, utc, "os.date")
-
-    @lib_function
-    def os_difftime(*args: Any) -> Any:
-        t1 = check_integer(args, 1, "os.difftime")
-        t2 = opt_integer(args, 2, "os.difftime", 0)
-        return float(t1 - t2)
-
-    os = Table()
-    for k, v in ((b"time", os_time), (b"clock", os_clock), (b"date", os_date), (b"difftime", os_difftime)):
-        dict.__setitem__(os, k, v)
-    return os
-
-
-__all__ = ["bind", "prepare", "chunkid", "load_source", "compile_chunk", "make_os", "strftime"]
+__all__ = ["bind", "prepare", "chunkid", "load_source", "compile_chunk"]
