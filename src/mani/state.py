@@ -135,7 +135,7 @@ class _Runtime:
     public State API)."""
 
     __slots__ = ("state", "string_meta", "string_defaults", "meter", "next_uid", "func_ids", "string_ids", "callbacks", "engine",
-                 "loaded", "preload", "package", "gc_options", "main_co", "live", "lingering", "tails")
+                 "loaded", "preload", "package", "gc_options", "main_co", "live", "lingering", "tails", "io")
 
     def __init__(self, state: "_Core", engine: Engine, callbacks: HostCallbacks):
         self.state = state
@@ -161,6 +161,7 @@ class _Runtime:
         self.main_co: Any = None  # coroutine.running() outside coroutines (runtime.coroutines)
         self.live: Any = None  # the coroutines started and not dead (a set, made on first use)
         self.lingering = False  # may stay current on a thread after a call (context.leave)
+        self.io: Any = None  # the io library's per-State part (stdlib.iolib.bind)
 
     def address(self, v: Any) -> bytes:
         """A per-State id in place of a memory address (deterministic)."""
@@ -249,7 +250,7 @@ class _Runtime:
         not keep the State's data alive."""
         self.state = self.string_meta = self.func_ids = self.string_ids = self.callbacks = None
         self.loaded = self.preload = self.package = self.gc_options = None
-        self.main_co = self.live = None
+        self.main_co = self.live = self.io = None
 
 
 class _Core:
@@ -723,6 +724,8 @@ class _Core:
         the cycle collector. Only these four tables are emptied: other
         tables, which the host may hold views of, keep their contents."""
         rt = self._rt
+        if rt.io is not None:  # the files the State's scripts left open
+            rt.io.close_all()
         for t in (self._G, rt.loaded, rt.preload, rt.package):
             if t is not None:
                 dict.clear(t)

@@ -346,7 +346,7 @@ def prepare(engine: Any) -> tuple:
     return shared, {}
 
 
-_LOADED_LIBS = (b"string", b"table", b"math", b"utf8", b"coroutine", b"os")
+_LOADED_LIBS = (b"string", b"table", b"math", b"utf8", b"coroutine", b"os", b"io")
 _PACKAGE = {b"config": b"/\n;\n?\n!\n-\n", b"path": b"", b"cpath": b""}
 
 
