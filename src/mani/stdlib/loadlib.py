@@ -1,13 +1,17 @@
 """Chunk loading and the host-facing odds and ends: ``load``, ``require`` and
 ``package``, ``collectgarbage``, and, when the host allows them,
-``dofile``/``loadfile``. (``os``: ``oslib``.)
+``dofile``/``loadfile``. (Files on disk: ``packagelib``; ``os``: ``oslib``.)
 
 Engine options read here (attributes of the Engine; absent means off):
 
 * ``_module_loader``: ``callable(name: str) -> str | bytes | Program | None``.
   ``require(name)`` asks it after ``package.preload``; ``dofile`` and
-  ``loadfile`` exist only when it is given and ask it for file names. No
-  filesystem access happens otherwise.
+  ``loadfile`` exist only when it is given (or the "require" capability
+  is) and ask it for file names first.
+* ``_capabilities``: with "require", files on disk too (``packagelib``):
+  ``require`` searches ``package.path`` after the host's loader, and
+  ``loadfile``/``dofile`` read real files. No filesystem access happens
+  otherwise.
 
 Binary chunks are always refused. ``load`` compiles through the Engine and
 caches Programs per Engine (a small LRU keyed by chunk name and source); the
@@ -26,6 +30,7 @@ from ..runtime.context import charge, current
 from ..runtime.ops import call_n, first
 from ..runtime.trace import error_value, lib_function
 from ..runtime.values import FUNCTION_TYPES, Table, number_to_str
+from . import packagelib
 from .base import _UNCATCHABLE
 from .tablelib import (
     LibError,
@@ -307,18 +312,27 @@ def lua_collectgarbage(*args: Any) -> Any:
     raise arg_error(1, "collectgarbage", f"invalid option '{opt.decode('utf-8', 'surrogateescape')}'")
 
 
-def _load_file(rt: Any, fname: bytes, mode: bytes, env: Any) -> tuple:
-    got = _host_source(rt, fname)
-    if got is None:
-        return (None, b"cannot open " + fname)
-    if got.__class__ is not bytes and type(got).__name__ == "Program":
-        return (rt.state._instantiate(got, env),)
-    return load_source(rt, bytes(got), b"@" + fname, mode, env, file=True)
+def _load_file(rt: Any, fname: Any, mode: bytes, env: Any) -> tuple:
+    """``luaL_loadfilex``: the host's module loader first (when there is
+    one), then the file on disk (with the "require" capability; ``fname``
+    None is standard input)."""
+    if rt.engine._module_loader is not None and fname is not None:
+        got = _host_source(rt, fname)
+        if got is not None:
+            if got.__class__ is not bytes and type(got).__name__ == "Program":
+                return (rt.state._instantiate(got, env),)
+            return load_source(rt, bytes(got), b"@" + fname, mode, env, file=True)
+    if not packagelib.granted(rt.engine):
+        return (None, b"cannot open " + (fname if fname is not None else b"stdin"))
+    got = packagelib.read_source(fname)
+    if got[0] is None:
+        return got
+    return load_source(rt, got[0], got[1], mode, env, file=True)
 
 
 @lib_function
 def lua_loadfile(*args: Any) -> Any:
-    fname = check_string(args, 1, "loadfile")
+    fname = opt_string(args, 1, "loadfile", None)
     mode = opt_string(args, 2, "loadfile", b"bt")
     rt = current()
     env = args[2] if len(args) >= 3 else rt.state._G
@@ -328,7 +342,7 @@ def lua_loadfile(*args: Any) -> Any:
 
 @lib_function
 def lua_dofile(*args: Any) -> Any:
-    fname = check_string(args, 1, "dofile")
+    fname = opt_string(args, 1, "dofile", None)
     rt = current()
     r = _load_file(rt, fname, b"bt", rt.state._G)
     if len(r) == 2:
@@ -340,7 +354,7 @@ def prepare(engine: Any) -> tuple:
     """What every State of ``engine`` gets: (shared globals, library tables
     copied per State)."""
     shared: dict = {b"load": lua_load, b"require": lua_require, b"collectgarbage": lua_collectgarbage}
-    if getattr(engine, "_module_loader", None) is not None:
+    if getattr(engine, "_module_loader", None) is not None or packagelib.granted(engine):
         shared[b"loadfile"] = lua_loadfile
         shared[b"dofile"] = lua_dofile
     return shared, {}
@@ -367,7 +381,11 @@ def bind(rt: Any) -> dict:
     loaded[b"package"] = package
     searchers[1] = searcher_preload
     if rt.engine._module_loader is not None:
-        searchers[2] = searcher_host
+        searchers[len(searchers) + 1] = searcher_host
+    if packagelib.granted(rt.engine):  # files on disk: the "require" capability
+        searchers[len(searchers) + 1] = packagelib.searcher_lua
+        package[b"path"] = packagelib.initial_path()
+        package[b"searchpath"] = packagelib.package_searchpath
     package[b"loaded"] = loaded
     package[b"preload"] = preload
     package[b"searchers"] = searchers
