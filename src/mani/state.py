@@ -120,6 +120,11 @@ class HostCallbacks:
         """``io.stdout:flush()``, and before ``os.execute`` runs a command."""
         (sys.stdout if stream == "stdout" else sys.stderr).flush()
 
+    def on_warning(self, message: str) -> None:
+        """A warning the script emitted with ``warn`` while warnings are on
+        (``warn("@on")``; they start off, as in the stand-alone ``lua``)."""
+        sys.stderr.write(f"Lua warning: {message}\n")
+
     def on_error(self, source: str, error: LuaError) -> None:
         pass
 
@@ -135,7 +140,8 @@ class _Runtime:
     public State API)."""
 
     __slots__ = ("state", "string_meta", "string_defaults", "meter", "next_uid", "func_ids", "string_ids", "callbacks", "engine",
-                 "loaded", "preload", "package", "gc_options", "main_co", "live", "lingering", "tails", "io")
+                 "loaded", "preload", "package", "gc_options", "main_co", "live", "lingering", "tails", "io",
+                 "warn_state")
 
     def __init__(self, state: "_Core", engine: Engine, callbacks: HostCallbacks):
         self.state = state
@@ -162,6 +168,7 @@ class _Runtime:
         self.live: Any = None  # the coroutines started and not dead (a set, made on first use)
         self.lingering = False  # may stay current on a thread after a call (context.leave)
         self.io: Any = None  # the io library's per-State part (stdlib.iolib.bind)
+        self.warn_state: Any = None  # whether warnings are on (stdlib.base.lua_warn)
 
     def address(self, v: Any) -> bytes:
         """A per-State id in place of a memory address (deterministic)."""
@@ -250,7 +257,7 @@ class _Runtime:
         not keep the State's data alive."""
         self.state = self.string_meta = self.func_ids = self.string_ids = self.callbacks = None
         self.loaded = self.preload = self.package = self.gc_options = None
-        self.main_co = self.live = self.io = None
+        self.main_co = self.live = self.io = self.warn_state = None
 
 
 class _Core:

@@ -444,6 +444,32 @@ def lua_print(*args: Any) -> Any:
     return ()
 
 
+# warn's states, after lauxlib's warning function: warnings start off;
+# "@on"/"@off" switch them when sent alone (a last piece that starts with
+# "@"); a message of several pieces is one warning.
+_WARN_OFF, _WARN_ON = "off", "on"
+
+
+@lib_function
+def lua_warn(*args: Any) -> Any:
+    pieces = [_args.check_string(args, 1, "warn")]
+    pieces += [_args.check_string(args, i, "warn") for i in range(2, len(args) + 1)]
+    rt = _tls.rt
+    rt.charge(1 + (sum(map(len, pieces)) >> 6))
+    mode = rt.warn_state or _WARN_OFF
+    if len(pieces) == 1 and pieces[0][:1] == b"@":  # a control message
+        if pieces[0] == b"@on":
+            rt.warn_state = _WARN_ON
+        elif pieces[0] == b"@off":
+            rt.warn_state = _WARN_OFF
+        return ()
+    if mode == _WARN_ON:
+        rt.callbacks.on_warning(b"".join(pieces).decode("utf-8", "surrogateescape"))
+    elif pieces[-1] == b"@on":  # while off, a last piece can still switch them
+        rt.warn_state = _WARN_ON
+    return ()
+
+
 @lib_function
 def lua_tostring(*args: Any) -> Any:
     v = check_any(args, 1, "tostring")
@@ -489,6 +515,7 @@ SHARED = {
     b"xpcall": lua_xpcall,
     b"_VERSION": b"Lua 5.4",
     b"print": lua_print,
+    b"warn": lua_warn,
     b"tostring": lua_tostring,
     b"getmetatable": lua_getmetatable,
 }
