@@ -797,12 +797,14 @@ class State:
         self.close()
 
     # ------------------------------------------------------------ loading
-    def load(self, program: Program) -> tuple:
-        """Run a compiled chunk in this State; returns its results."""
+    def load(self, program: Program, *args: Any) -> tuple:
+        """Run a compiled chunk in this State; returns its results. ``args``
+        are the chunk's ``...`` (as a command line's arguments are a
+        script's)."""
         if not isinstance(program, Program):
             raise TypeError(f"State.load expects a mani.Program, not {type(program).__name__}")
         c = self._core
-        return c._run(c._main_of(program), (), self)
+        return c._run(c._main_of(program), tuple(interop.to_lua(a, self) for a in args), self)
 
     def load_string(self, source: Any, name: Optional[str] = None) -> tuple:
         return self.load(self._core._engine.compile(source, name))
