@@ -3,11 +3,25 @@ same bytes under mani as under reference Lua 5.4 (via ``lupa.lua54``).
 
 Each program's output is the text of its ``print`` calls; an uncaught error
 (at compile time or at run time) appends one line ``ERROR: <message>``.
+
+A program that needs capabilities says so on its first line, e.g.
+``-- mani: allow io os require``: mani runs it with an Engine granted them,
+and both runs get a global ``TMPDIR`` (a fresh empty directory, ending in
+"/") for the files it makes. Such a program's output is everything it
+writes to standard output (``print`` and ``io.write`` in their order): for
+reference Lua the driver's print writes to the C ``stdout`` too, and the
+test catches file descriptor 1 while the program runs.
 """
 
 from __future__ import annotations
 
 import difflib
+import locale
+import os
+import re
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -29,12 +43,14 @@ COST_BUDGET = 10**9
 # with chunk name "=input".  All library functions it needs are captured as
 # upvalues first, so programs that change globals or _ENV cannot disturb it.
 _REFERENCE_DRIVER = r"""
-local src, chunkname = ...
+local src, chunkname, to_stdout = ...
 local tostring, select, type, load, pcall, error = tostring, select, type, load, pcall, error
 local concat = table.concat
 local out, n = {}, 0
+local stdout = io.stdout
 
 local function emit(s)
+  if to_stdout then stdout:write(s) return end
   n = n + 1
   out[n] = s
 end
@@ -80,6 +96,42 @@ return concat(out)
 """
 
 
+_ALLOW = re.compile(rb"--\s*mani:\s*allow((?:\s+\w+)+)\s*$")
+
+
+def capabilities_of(src: bytes) -> frozenset:
+    """What a program's first line asks for (``-- mani: allow io os``)."""
+    m = _ALLOW.match(src.split(b"\n", 1)[0].rstrip(b"\r"))
+    return frozenset(m.group(1).decode().split()) if m else frozenset()
+
+
+class _ScratchDir:
+    """A fresh directory for one run of a program that makes files."""
+
+    def __enter__(self) -> str:
+        self.path = tempfile.mkdtemp(prefix="mani-diff-")
+        return self.path + "/"
+
+    def __exit__(self, *exc) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _catch_fd1(run) -> bytes:
+    """Run ``run()`` with file descriptor 1 pointing at a temporary file;
+    return what was written there (reference Lua's C stdout)."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with tempfile.TemporaryFile() as f:
+        os.dup2(f.fileno(), 1)
+        try:
+            run()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+        f.seek(0)
+        return f.read()
+
+
 def run_reference(src: bytes) -> bytes:
     """Run ``src`` under reference Lua 5.4; return everything it printed."""
     import lupa.lua54 as L
@@ -92,9 +144,19 @@ def run_reference(src: bytes) -> bytes:
         src = b"" if nl < 0 else src[nl:]
     lua = L.LuaRuntime(encoding=None)  # bytes in, bytes out
     driver = lua.execute("return function(...) " + _REFERENCE_DRIVER + " end")
-    result = driver(src, CHUNK_NAME.encode())
-    assert isinstance(result, bytes)
-    return result
+    if not capabilities_of(src):
+        result = driver(src, CHUNK_NAME.encode(), False)
+        assert isinstance(result, bytes)
+        return result
+    # os.setlocale in reference Lua changes this process's C locale (and
+    # with it the encoding Python reads files in): put it back afterwards
+    saved_locale = locale.setlocale(locale.LC_ALL)
+    try:
+        with _ScratchDir() as tmp:
+            lua.globals()[b"TMPDIR"] = tmp.encode()
+            return _catch_fd1(lambda: driver(src, CHUNK_NAME.encode(), True))
+    finally:
+        locale.setlocale(locale.LC_ALL, saved_locale)
 
 
 # ---------------------------------------------------------------------------
@@ -113,15 +175,24 @@ def run_mani(src: bytes) -> bytes:
         def on_print(self, source, line, message):  # one print call, no newline
             self.out.append(message + "\n")
 
-    engine = mani.Engine()
+        def on_output(self, stream, data):  # io.stdout / io.stderr
+            if stream == "stdout":
+                self.out.append(data.decode("utf-8", "surrogateescape"))
+
+    caps = capabilities_of(src)
+    engine = mani.Engine(capabilities=caps)
     cap = Capture()
-    st = engine.new_state(callbacks=cap)
-    st.set_cost_budget(COST_BUDGET)
-    try:
-        prog = engine.compile(src, name=CHUNK_NAME)
-        st.load(prog)  # runs the chunk
-    except mani.LuaError as e:  # includes mani.LuaSyntaxError
-        cap.out.append(f"ERROR: {e.message}\n")
+    with _ScratchDir() as tmp:
+        st = engine.new_state(callbacks=cap)
+        st.set_cost_budget(COST_BUDGET)
+        if caps:
+            st.globals["TMPDIR"] = tmp
+        try:
+            prog = engine.compile(src, name=CHUNK_NAME)
+            st.load(prog)  # runs the chunk
+        except mani.LuaError as e:  # includes mani.LuaSyntaxError
+            cap.out.append(f"ERROR: {e.message}\n")
+        st.close()  # (closes the files it left open, before the directory goes)
     return "".join(cap.out).encode("utf-8", "surrogateescape")
 
 
