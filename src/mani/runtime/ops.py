@@ -710,13 +710,15 @@ def _table_call(self: Table, *args: Any) -> Any:
 CALL_CHAIN_MAX = 1000
 
 
-def call_chain(t: Any, h: Any) -> tuple:
+def call_chain(t: Any, h: Any, fail: bool = True) -> Any:
     """The function that calling table ``t`` (whose ``__call`` handler ``h``
     is a table) ends in, and the tables it gets before the arguments: Lua
     calls h's handler with h, t and the arguments, and so on down the
     chain. Found first so that the call is one Python call, not a frame
     per link (a chain in tail calls must stay within the stack;
-    runtime/tailcalls.py). Each link is charged a unit."""
+    runtime/tailcalls.py). Each link is charged a unit. A chain that ends
+    nowhere raises Lua's error, or with ``fail=False`` gives None and
+    charges nothing (the call made later charges and raises)."""
     from .context import _tls
 
     tables = [t]
@@ -731,6 +733,8 @@ def call_chain(t: Any, h: Any) -> tuple:
         if h is None:
             failure = "attempt to call a table value"
             break
+    if failure is not None and not fail:
+        return None
     rt = _tls.rt
     if rt is not None:
         rt.charge(len(tables))  # (also when it fails: the walk was made)

@@ -47,7 +47,7 @@ import sys
 from types import CellType, FunctionType
 from typing import Any, Callable
 
-from .ops import CALL_CHAIN_MAX, _call_chain, _table_call, call_chain, call_n
+from .ops import _call_chain, _table_call, call_chain, call_n
 from .trace import lua_info
 from .values import ClassTable, Table
 
@@ -144,22 +144,8 @@ def _target(f: Any) -> tuple:
     h = dict.get(mt, b"__call") if mt is not None else None
     if h.__class__ is not Table and h.__class__ is not ClassTable:
         return (h, (f,)) if h is not None else (f, ())
-    if not _chain_ends(h):
-        return f, ()  # the call fails: it charges and raises, after the arguments
-    return call_chain(f, h)  # (charged as the call would charge it)
-
-
-def _chain_ends(h: Any) -> bool:
-    """Does a chain of ``__call`` tables from ``h`` end in a handler (within
-    ops.CALL_CHAIN_MAX)? Checked without charging anything."""
-    for _ in range(CALL_CHAIN_MAX):
-        if h.__class__ is not Table and h.__class__ is not ClassTable:
-            return True
-        mt = h.meta
-        h = dict.get(mt, b"__call") if mt is not None else None
-        if h is None:
-            return False
-    return False
+    found = call_chain(f, h, fail=False)  # (charged as the call would charge it)
+    return found if found is not None else (f, ())
 
 
 def _is_lua(f: Any) -> bool:
